@@ -1,0 +1,46 @@
+/**
+ * SQLite access. One connection per process (better-sqlite3 is synchronous and SQLite serialises
+ * writers anyway); WAL so readers never wait for the writer; foreign keys on, because SQLite leaves
+ * them off by default.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { getConfig } from '../env';
+import { migrate } from './migrate';
+
+export type Db = Database.Database;
+
+export const DATABASE_FILE = 'genki.sqlite';
+
+/** Opens (creating if needed) a database file and migrates it to the newest schema. */
+export function openDatabase(file: string): Db {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('synchronous = NORMAL');
+    migrate(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return db;
+}
+
+// Kept on globalThis so `next dev` hot reloads reuse the connection instead of leaking handles.
+const holder = globalThis as typeof globalThis & { __genkiDb?: Db };
+
+export function getDb(): Db {
+  if (!holder.__genkiDb) {
+    holder.__genkiDb = openDatabase(path.resolve(getConfig().dataDir, DATABASE_FILE));
+  }
+  return holder.__genkiDb;
+}
+
+export function closeDb(): void {
+  holder.__genkiDb?.close();
+  holder.__genkiDb = undefined;
+}

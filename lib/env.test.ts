@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from './env';
+
+const ALICE = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY';
+// Alice's key in Polkadot's SS58 format (prefix 0): accepted and re-encoded with Bittensor's prefix 42.
+const ALICE_POLKADOT = '15oF4uVJwmo4TdGW7VfQxNLavjCXviqxT9S1MgbjMNHr6Sp5';
+
+function problems(source: Record<string, string>): readonly string[] {
+  try {
+    parseConfig(source);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).problems;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('parseConfig', () => {
+  it('gives working defaults with no variables set', () => {
+    expect(parseConfig({})).toEqual({
+      dataDir: './data',
+      network: 'local',
+      hfHubUrl: 'https://huggingface.co',
+      adminAddresses: [],
+      publicOrigin: undefined,
+    });
+  });
+
+  it('treats empty strings as unset', () => {
+    const config = parseConfig({ GENKI_NETWORK: '', GENKI_DATA_DIR: '  ', GENKI_HF_HUB_URL: '' });
+    expect(config.network).toBe('local');
+    expect(config.dataDir).toBe('./data');
+    expect(config.hfHubUrl).toBe('https://huggingface.co');
+  });
+
+  it('accepts every supported network and a local hub URL without its trailing slash', () => {
+    for (const network of ['local', 'test', 'finney']) {
+      expect(parseConfig({ GENKI_NETWORK: network }).network).toBe(network);
+    }
+    expect(parseConfig({ GENKI_HF_HUB_URL: 'http://127.0.0.1:5555/' }).hfHubUrl).toBe(
+      'http://127.0.0.1:5555',
+    );
+  });
+
+  it('names the variable and the bad value for an unknown network', () => {
+    expect(problems({ GENKI_NETWORK: 'mainnet' })).toEqual([
+      'GENKI_NETWORK must be one of local, test, finney (got "mainnet")',
+    ]);
+  });
+
+  it('rejects a hub URL that is not http(s)', () => {
+    const [problem] = problems({ GENKI_HF_HUB_URL: 'ftp://hub.example' });
+    expect(problem).toMatch(/^GENKI_HF_HUB_URL must be an http\(s\) URL/);
+  });
+
+  it('normalises admin addresses to SS58 prefix 42 and reports a bad one by value', () => {
+    expect(parseConfig({ GENKI_ADMIN_ADDRESSES: `${ALICE_POLKADOT}, ${ALICE}` }).adminAddresses).toEqual([
+      ALICE,
+      ALICE,
+    ]);
+    const [problem] = problems({
+      GENKI_ADMIN_ADDRESSES: `${ALICE},0x1234567890abcdef1234567890abcdef12345678`,
+    });
+    expect(problem).toContain('GENKI_ADMIN_ADDRESSES');
+    expect(problem).toContain('0x1234567890abcdef1234567890abcdef12345678');
+  });
+
+  it('requires GENKI_PUBLIC_ORIGIN to be an origin, not a URL with a path', () => {
+    expect(parseConfig({ GENKI_PUBLIC_ORIGIN: 'https://studio.example.org/' }).publicOrigin).toBe(
+      'https://studio.example.org',
+    );
+    expect(problems({ GENKI_PUBLIC_ORIGIN: 'https://studio.example.org/app' })[0]).toMatch(
+      /^GENKI_PUBLIC_ORIGIN/,
+    );
+  });
+
+  it('reports every invalid variable at once', () => {
+    expect(problems({ GENKI_NETWORK: 'x', GENKI_HF_HUB_URL: 'nope' })).toHaveLength(2);
+  });
+});

@@ -1,0 +1,138 @@
+/**
+ * The one typed configuration module. Every setting Genki Studio reads from the environment is
+ * declared here, parsed with zod and given a default, so `npm start` works with no variables set.
+ *
+ * Errors name the variable ("GENKI_NETWORK must be one of …") because the person reading them is
+ * an operator looking at a terminal, not a developer reading a zod issue tree.
+ */
+import { z } from 'zod';
+import { toSubstrateAddress } from './auth/address';
+
+export const NETWORKS = ['local', 'test', 'finney'] as const;
+export type Network = (typeof NETWORKS)[number];
+
+const emptyToUndefined = (value: unknown) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+function ss58List(value: string, ctx: z.RefinementCtx): string[] {
+  const items = value
+    .split(/[\s,]+/)
+    .map((item) => item.trim())
+    .filter(Boolean);
+  const out: string[] = [];
+  for (const item of items) {
+    const address = toSubstrateAddress(item);
+    if (!address) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `has "${item}", which is not an SS58 address of a 32-byte Substrate key`,
+      });
+      return z.NEVER;
+    }
+    out.push(address);
+  }
+  return out;
+}
+
+const httpUrl = (fallback: string) =>
+  z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .default(fallback)
+      .refine((value) => {
+        try {
+          const url = new URL(value);
+          return url.protocol === 'http:' || url.protocol === 'https:';
+        } catch {
+          return false;
+        }
+      }, 'must be an http(s) URL')
+      .transform((value) => value.replace(/\/+$/, '')),
+  );
+
+const configSchema = z.object({
+  GENKI_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
+  GENKI_NETWORK: z.preprocess(
+    emptyToUndefined,
+    z.enum(NETWORKS, { error: `must be one of ${NETWORKS.join(', ')}` }).default('local'),
+  ),
+  GENKI_HF_HUB_URL: httpUrl('https://huggingface.co'),
+  GENKI_ADMIN_ADDRESSES: z.preprocess(emptyToUndefined, z.string().default('').transform(ss58List)),
+  GENKI_PUBLIC_ORIGIN: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .refine((value) => {
+        try {
+          const url = new URL(value);
+          return (
+            (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value.replace(/\/$/, '')
+          );
+        } catch {
+          return false;
+        }
+      }, 'must be an origin such as https://studio.example.org (scheme, host and optional port only)')
+      .transform((value) => value.replace(/\/$/, ''))
+      .optional(),
+  ),
+});
+
+export interface Config {
+  /** Absolute or cwd-relative folder that holds the SQLite database and content-addressed blobs. */
+  dataDir: string;
+  /** Which Bittensor network the studio talks to; `local` is the offline simulated chain. */
+  network: Network;
+  /** Base URL of the Hugging Face Hub (overridable so tests can point at a local Hub server). */
+  hfHubUrl: string;
+  /** SS58 (prefix 42) addresses that may use the validator dashboard's admin actions. */
+  adminAddresses: readonly string[];
+  /** The public origin when served behind a proxy; otherwise derived from each request's Host. */
+  publicOrigin: string | undefined;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function describeIssue(issue: z.core.$ZodIssue, source: Record<string, string | undefined>): string {
+  const variable = String(issue.path[0] ?? 'configuration');
+  const raw = source[variable];
+  const got =
+    raw === undefined || issue.code === 'custom'
+      ? ''
+      : ` (got ${JSON.stringify(raw.length > 80 ? `${raw.slice(0, 80)}…` : raw)})`;
+  return `${variable} ${issue.message}${got}`;
+}
+
+/** Parses a configuration source (normally `process.env`). Pure, so tests can feed it any map. */
+export function parseConfig(source: Record<string, string | undefined>): Config {
+  const result = configSchema.safeParse(source);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((issue) => describeIssue(issue, source)));
+  }
+  const env = result.data;
+  return {
+    dataDir: env.GENKI_DATA_DIR,
+    network: env.GENKI_NETWORK,
+    hfHubUrl: env.GENKI_HF_HUB_URL,
+    adminAddresses: env.GENKI_ADMIN_ADDRESSES,
+    publicOrigin: env.GENKI_PUBLIC_ORIGIN,
+  };
+}
+
+let cached: Config | undefined;
+
+/** The process-wide configuration, parsed once from `process.env`. */
+export function getConfig(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}
+
+/** Tests change `process.env` between cases; this forgets the parsed copy. */
+export function resetConfigForTests(): void {
+  cached = undefined;
+}

@@ -1,0 +1,2 @@
+/** Bittensor uses the generic Substrate SS58 prefix. */
+export const SS58_PREFIX = 42;

@@ -1,0 +1,37 @@
+/**
+ * Runs once when the server starts (from instrumentation.ts and next.config.ts): a bad
+ * configuration or an unusable database stops the process with a message an operator can act on,
+ * instead of surfacing later as a 500 on some page.
+ */
+import path from 'node:path';
+import { getDb } from './db';
+import { MigrationError } from './db/migrate';
+import { ConfigError, getConfig } from './env';
+
+export function checkConfigOrExit(): void {
+  try {
+    getConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`\n[genki] ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+export function startServer(): void {
+  checkConfigOrExit();
+  const config = getConfig();
+  try {
+    getDb();
+  } catch (error) {
+    const reason = error instanceof MigrationError ? error.message : (error as Error).message;
+    console.error(`\n[genki] Cannot open the database in ${path.resolve(config.dataDir)}: ${reason}\n`);
+    process.exit(1);
+  }
+  console.log(
+    `[genki] network ${config.network}, data in ${path.resolve(config.dataDir)}, hub ${config.hfHubUrl}, ` +
+      `${config.adminAddresses.length} validator admin(s)`,
+  );
+}

@@ -1,0 +1,44 @@
+import { defineConfig } from '@playwright/test';
+import {
+  CHROMIUM_ARGS,
+  CHROMIUM_PATH,
+  E2E_ADMIN_ADDRESS,
+  E2E_BASE_URL,
+  E2E_DATA_DIR,
+  E2E_PORT,
+} from './tests/e2e/config';
+
+export default defineConfig({
+  testDir: './tests/e2e',
+  testMatch: '**/*.spec.ts',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: [['list']],
+  globalSetup: './tests/e2e/global-setup.ts',
+  use: {
+    baseURL: E2E_BASE_URL,
+    browserName: 'chromium',
+    // Debian's Chromium, driven by playwright-core: no browser download, ever.
+    launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  webServer: {
+    command: `node node_modules/next/dist/bin/next start -H 127.0.0.1 -p ${E2E_PORT}`,
+    url: `${E2E_BASE_URL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    env: {
+      NEXT_TELEMETRY_DISABLED: '1',
+      GENKI_DATA_DIR: E2E_DATA_DIR,
+      GENKI_NETWORK: 'local',
+      GENKI_ADMIN_ADDRESSES: E2E_ADMIN_ADDRESS,
+      GENKI_HF_HUB_URL: 'http://127.0.0.1:9',
+    },
+  },
+});

@@ -1,0 +1,88 @@
+#!/usr/bin/env node
+// `npm test`: every check a change must pass — typecheck, lint/format, unit tests, production build,
+// browser tests in Debian's Chromium. `--only <step>` runs one step (typecheck, lint, unit, build, e2e).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bin = (pkg, file) => path.join(root, 'node_modules', pkg, file);
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', FORCE_COLOR: process.env.FORCE_COLOR ?? '1' };
+const CHROMIUM = process.env.GENKI_CHROMIUM ?? '/usr/bin/chromium';
+
+/** Debian packages the tests need, by the file that proves each is installed. */
+const SYSTEM_PACKAGES = [{ pkg: 'chromium', file: CHROMIUM }];
+
+function run(label, command, args) {
+  const started = Date.now();
+  console.log(`\n▶ ${label}`);
+  const result = spawnSync(command, args, { cwd: root, env, stdio: 'inherit' });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (result.status !== 0) {
+    console.error(`\n✖ ${label} failed after ${seconds}s`);
+    process.exit(result.status ?? 1);
+  }
+  console.log(`✔ ${label} (${seconds}s)`);
+}
+
+function ensureSystemPackages() {
+  const missing = SYSTEM_PACKAGES.filter(({ file }) => !fs.existsSync(file)).map(({ pkg }) => pkg);
+  if (missing.length === 0) return;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!isRoot) {
+    console.error(
+      `Missing Debian packages for the tests: run \`sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}\`, then \`npm test\` again.`,
+    );
+    process.exit(1);
+  }
+  console.log(`▶ Installing Debian packages: ${missing.join(' ')}`);
+  const aptEnv = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  for (const args of [
+    ['update', '-qq'],
+    ['install', '-y', '-qq', '--no-install-recommends', ...missing],
+  ]) {
+    const result = spawnSync('apt-get', args, { stdio: 'inherit', env: aptEnv });
+    if (result.status !== 0) {
+      console.error(
+        `apt-get ${args[0]} failed; install ${missing.join(' ')} by hand and run \`npm test\` again.`,
+      );
+      process.exit(1);
+    }
+  }
+}
+
+const STEPS = {
+  typecheck: () =>
+    run('Typecheck (tsc --noEmit)', process.execPath, [bin('typescript', 'bin/tsc'), '--noEmit']),
+  lint: () => run('Lint and format check (biome ci)', bin('@biomejs/biome', 'bin/biome'), ['ci', '.']),
+  unit: () => run('Unit tests (vitest)', process.execPath, [bin('vitest', 'vitest.mjs'), 'run']),
+  build: () =>
+    run('Production build (next build)', process.execPath, [bin('next', 'dist/bin/next'), 'build']),
+  e2e: () => {
+    ensureSystemPackages();
+    run('Browser tests (Playwright + Debian Chromium)', process.execPath, [
+      bin('@playwright/test', 'cli.js'),
+      'test',
+    ]);
+  },
+};
+
+const onlyIndex = process.argv.indexOf('--only');
+const only = onlyIndex >= 0 ? process.argv[onlyIndex + 1] : undefined;
+if (only && !(only in STEPS)) {
+  console.error(`Unknown step "${only}". Steps: ${Object.keys(STEPS).join(', ')}`);
+  process.exit(2);
+}
+const started = Date.now();
+if (only === 'e2e') {
+  // Browser tests run against a production build; make sure it exists.
+  STEPS.build();
+  STEPS.e2e();
+} else if (only) {
+  STEPS[only]();
+} else {
+  ensureSystemPackages();
+  for (const step of Object.values(STEPS)) step();
+}
+console.log(`\nAll checks passed in ${((Date.now() - started) / 1000).toFixed(0)}s.`);
