@@ -12,7 +12,12 @@ const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', FORCE_COLOR: process
 const CHROMIUM = process.env.GENKI_CHROMIUM ?? '/usr/bin/chromium';
 
 /** Debian packages the tests need, by the file that proves each is installed. */
-const SYSTEM_PACKAGES = [{ pkg: 'chromium', file: CHROMIUM }];
+const SYSTEM_PACKAGES = [
+  { pkg: 'chromium', file: CHROMIUM },
+  // Independent references for the scoring maths: Debian's numpy/scipy, run by /usr/bin/python3.
+  { pkg: 'python3-numpy', file: '/usr/lib/python3/dist-packages/numpy/__init__.py' },
+  { pkg: 'python3-scipy', file: '/usr/lib/python3/dist-packages/scipy/__init__.py' },
+];
 
 function run(label, command, args) {
   const started = Date.now();
@@ -56,7 +61,10 @@ const STEPS = {
   typecheck: () =>
     run('Typecheck (tsc --noEmit)', process.execPath, [bin('typescript', 'bin/tsc'), '--noEmit']),
   lint: () => run('Lint and format check (biome ci)', bin('@biomejs/biome', 'bin/biome'), ['ci', '.']),
-  unit: () => run('Unit tests (vitest)', process.execPath, [bin('vitest', 'vitest.mjs'), 'run']),
+  unit: () => {
+    ensureSystemPackages();
+    run('Unit tests (vitest)', process.execPath, [bin('vitest', 'vitest.mjs'), 'run']);
+  },
   build: () =>
     run('Production build (next build)', process.execPath, [bin('next', 'dist/bin/next'), 'build']),
   e2e: () => {
