@@ -17,6 +17,9 @@ const SYSTEM_PACKAGES = [
   // Independent references for the scoring maths: Debian's numpy/scipy, run by /usr/bin/python3.
   { pkg: 'python3-numpy', file: '/usr/lib/python3/dist-packages/numpy/__init__.py' },
   { pkg: 'python3-scipy', file: '/usr/lib/python3/dist-packages/scipy/__init__.py' },
+  // Independent decoders and renderers: libsndfile (WAV/FLAC/Ogg/MP3) and libopenmpt's player.
+  { pkg: 'python3-soundfile', file: '/usr/lib/python3/dist-packages/soundfile.py' },
+  { pkg: 'openmpt123', file: '/usr/bin/openmpt123' },
 ];
 
 function run(label, command, args) {
