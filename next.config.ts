@@ -19,8 +19,21 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   // Native addons stay in node_modules and load at run time rather than being bundled.
   serverExternalPackages: ['better-sqlite3', 'onnxruntime-node'],
+  turbopack: {
+    // In the browser, use ORT's build without embedded wasm glue: the runtime files are served from
+    // public/ort/<version>/ (scripts/copy-ort.mjs) and located with env.wasm.wasmPaths, so the
+    // bundler does not emit a second 28 MB copy under /_next/static.
+    resolveAlias: { 'onnxruntime-web': { browser: './node_modules/onnxruntime-web/dist/ort.min.mjs' } },
+  },
   async headers() {
-    return [{ source: '/(.*)', headers: securityHeaders }];
+    return [
+      { source: '/(.*)', headers: securityHeaders },
+      // Versioned folder: the bytes at a path never change, so they may be cached for good.
+      {
+        source: '/ort/:version/:file*',
+        headers: [{ key: 'Cache-Control', value: 'public, max-age=31536000, immutable' }],
+      },
+    ];
   },
 };
 

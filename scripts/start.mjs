@@ -40,6 +40,12 @@ export function buildIsStale() {
 }
 
 function main() {
+  const copied = spawnSync(process.execPath, [path.join(root, 'scripts', 'copy-ort.mjs')], {
+    cwd: root,
+    env,
+    stdio: 'inherit',
+  });
+  if (copied.status !== 0) process.exit(copied.status ?? 1);
   if (buildIsStale()) {
     console.log('[genki] Building Genki Studio (first start or sources changed)…');
     const build = spawnSync(process.execPath, [nextBin, 'build'], { cwd: root, env, stdio: 'inherit' });

@@ -68,8 +68,10 @@ const STEPS = {
     ensureSystemPackages();
     run('Unit tests (vitest)', process.execPath, [bin('vitest', 'vitest.mjs'), 'run']);
   },
-  build: () =>
-    run('Production build (next build)', process.execPath, [bin('next', 'dist/bin/next'), 'build']),
+  build: () => {
+    run('Copy onnxruntime-web runtime files', process.execPath, [path.join(root, 'scripts', 'copy-ort.mjs')]);
+    run('Production build (next build)', process.execPath, [bin('next', 'dist/bin/next'), 'build']);
+  },
   e2e: () => {
     ensureSystemPackages();
     run('Browser tests (Playwright + Debian Chromium)', process.execPath, [
