@@ -1,0 +1,322 @@
+/**
+ * A local stand-in for the Hugging Face Hub, speaking the HTTP API that @huggingface/hub uses
+ * (read from node_modules/@huggingface/hub/src/lib/*.ts), so Hub code runs in tests with no network:
+ *
+ * - `GET|HEAD /{repo}/resolve/{rev}/{path}` (and `/datasets/{repo}/…`): plain files answer
+ *   directly with `ETag` = git blob id and `X-Repo-Commit`; LFS files redirect (302) to a same-origin
+ *   CDN stand-in with `X-Linked-Size` / `X-Linked-Etag`, like the real Hub. `Range` is honoured.
+ * - `GET /api/{models,datasets}/{repo}/revision/{rev}`: repo info with `sha` and `siblings`.
+ * - `GET /api/{models,datasets}/{repo}/tree/{rev}[/{path}]?recursive=…`: entries with `oid`, `size`,
+ *   `lfs: { oid (sha256), size, pointerSize }`, paginated with a `Link: <…>; rel="next"` header.
+ * Errors carry `X-Error-Code` (RepoNotFound → 401, RevisionNotFound / EntryNotFound → 404).
+ *
+ * Repos live in memory, keyed by commit SHA. Routes are a table (`addRoute`) so later work can add
+ * dataset and commit/upload endpoints; faults (`addFault`) inject failures for error tests.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import path from 'node:path';
+import { registerCoreRoutes } from './local-hub-routes';
+
+export type HubRepoKind = 'model' | 'dataset';
+
+export interface StoredFile {
+  content: Uint8Array;
+  /** Git blob id of what git stores: the content, or the LFS pointer. */
+  oid: string;
+  lfs?: { sha256: string; pointerSize: number };
+}
+
+export interface StoredCommit {
+  sha: string;
+  parent?: string;
+  message: string;
+  date: string;
+  files: Map<string, StoredFile>;
+}
+
+export interface StoredRepo {
+  kind: HubRepoKind;
+  id: string;
+  commits: Map<string, StoredCommit>;
+  refs: Map<string, string>;
+}
+
+export type HubFault = { match?: RegExp; times?: number } & (
+  | { kind: 'status'; status: number }
+  | { kind: 'delay'; ms: number }
+  /** Announce the full Content-Length, send `afterBytes`, then drop the connection. */
+  | { kind: 'truncate'; afterBytes: number }
+  /** Send `afterBytes`, then go silent without closing. */
+  | { kind: 'stall'; afterBytes: number }
+  /** Announce and send only the first `bytes` bytes (a consistent but short answer). */
+  | { kind: 'short'; bytes: number }
+  /** Same length, one byte flipped. */
+  | { kind: 'corrupt' }
+);
+
+export interface HubRequestRecord {
+  method: string;
+  url: string;
+  range?: string;
+}
+
+export interface HubRequestContext {
+  hub: LocalHub;
+  req: http.IncomingMessage;
+  res: http.ServerResponse;
+  url: URL;
+  params: Record<string, string>;
+  json(status: number, value: unknown, headers?: Record<string, string>): void;
+  error(status: number, code: string, message: string): void;
+  /** Sends file bytes with Range support and the body faults applied. */
+  sendBytes(bytes: Uint8Array, headers: Record<string, string>): void;
+}
+
+export interface HubRoute {
+  method: string | readonly string[];
+  pattern: RegExp;
+  handle(context: HubRequestContext): void | Promise<void>;
+}
+
+const sha1 = (data: Uint8Array | string) => createHash('sha1').update(data).digest('hex');
+const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
+const gitBlobOid = (data: Uint8Array) =>
+  createHash('sha1').update(`blob ${data.byteLength}\0`).update(data).digest('hex');
+
+export class LocalHub {
+  readonly requests: HubRequestRecord[] = [];
+  readonly repos = new Map<string, StoredRepo>();
+  readonly lfsObjects = new Map<string, Uint8Array>();
+  private readonly routes: HubRoute[] = [];
+  private readonly faults: HubFault[] = [];
+  private readonly sockets = new Set<Socket>();
+
+  private constructor(
+    private readonly server: http.Server,
+    readonly url: string,
+    /** Entries per page of tree listings (small values exercise pagination). */
+    public pageSize: number,
+    /** Files at least this large, or with these extensions, are stored as LFS. */
+    private readonly lfsThreshold: number,
+  ) {}
+
+  static async start(options: { pageSize?: number; lfsThreshold?: number } = {}): Promise<LocalHub> {
+    let hub: LocalHub | undefined;
+    const server = http.createServer((req, res) => {
+      void hub?.dispatch(req, res);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    hub = new LocalHub(
+      server,
+      `http://127.0.0.1:${port}`,
+      options.pageSize ?? 1000,
+      options.lfsThreshold ?? 10 * 1024 * 1024,
+    );
+    const created = hub;
+    server.on('connection', (socket) => {
+      created.sockets.add(socket);
+      socket.on('close', () => created.sockets.delete(socket));
+    });
+    registerCoreRoutes(hub);
+    return hub;
+  }
+
+  /** Stores a commit on `branch` (default main) and returns its SHA. Files replace the parent's. */
+  commit(
+    repoId: string,
+    files: ReadonlyMap<string, Uint8Array | string> | Record<string, Uint8Array | string>,
+    options: { kind?: HubRepoKind; branch?: string; message?: string; replace?: boolean } = {},
+  ): string {
+    const kind = options.kind ?? 'model';
+    const branch = options.branch ?? 'main';
+    const key = `${kind}:${repoId}`;
+    const repo = this.repos.get(key) ?? { kind, id: repoId, commits: new Map(), refs: new Map() };
+    this.repos.set(key, repo);
+    const parent = repo.refs.get(branch);
+    const base = parent && !options.replace ? repo.commits.get(parent)?.files : undefined;
+    const stored = new Map<string, StoredFile>(base ?? []);
+    const entries = files instanceof Map ? [...files] : Object.entries(files);
+    for (const [filePath, raw] of entries) {
+      const content = typeof raw === 'string' ? new TextEncoder().encode(raw) : raw;
+      stored.set(filePath, this.storeFile(filePath, content));
+    }
+    const message = options.message ?? `Upload ${entries.length} files`;
+    const manifest = [...stored].sort(([a], [b]) => (a < b ? -1 : 1)).map(([p, f]) => `${p}:${f.oid}`);
+    const sha = sha1(`${parent ?? ''}\n${message}\n${manifest.join('\n')}`);
+    repo.commits.set(sha, { sha, parent, message, date: new Date(0).toISOString(), files: stored });
+    repo.refs.set(branch, sha);
+    return sha;
+  }
+
+  /** Commits every file under `dir` (recursively). */
+  async commitDirectory(repoId: string, dir: string, options: { kind?: HubRepoKind; branch?: string } = {}) {
+    const files = new Map<string, Uint8Array>();
+    const walk = async (relative: string): Promise<void> => {
+      for (const entry of await fs.readdir(path.join(dir, relative), { withFileTypes: true })) {
+        const child = relative ? `${relative}/${entry.name}` : entry.name;
+        if (entry.isDirectory()) await walk(child);
+        else files.set(child, new Uint8Array(await fs.readFile(path.join(dir, child))));
+      }
+    };
+    await walk('');
+    return this.commit(repoId, files, options);
+  }
+
+  findCommit(kind: HubRepoKind, repoId: string, revision: string): StoredCommit | 'no-repo' | 'no-revision' {
+    const repo = this.repos.get(`${kind}:${repoId}`);
+    if (!repo) return 'no-repo';
+    // HEAD is the default branch, as on the Hub (modelInfo asks for it when given no revision).
+    const sha = repo.refs.get(revision === 'HEAD' ? 'main' : revision) ?? revision;
+    return repo.commits.get(sha) ?? 'no-revision';
+  }
+
+  /** Routes added later take precedence, so tests can override a core route. */
+  addRoute(route: HubRoute): void {
+    this.routes.unshift(route);
+  }
+
+  addFault(fault: HubFault): void {
+    this.faults.push({ ...fault });
+  }
+
+  clearFaults(): void {
+    this.faults.length = 0;
+  }
+
+  async close(): Promise<void> {
+    for (const socket of this.sockets) socket.destroy();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private storeFile(filePath: string, content: Uint8Array): StoredFile {
+    const isLfs =
+      content.byteLength >= this.lfsThreshold || /\.(onnx|bin|safetensors|wav|flac|ogg|mp3)$/.test(filePath);
+    if (!isLfs) return { content, oid: gitBlobOid(content) };
+    const hash = sha256(content);
+    const pointer = `version https://git-lfs.github.com/spec/v1\noid sha256:${hash}\nsize ${content.byteLength}\n`;
+    this.lfsObjects.set(hash, content);
+    const pointerBytes = new TextEncoder().encode(pointer);
+    return {
+      content,
+      oid: gitBlobOid(pointerBytes),
+      lfs: { sha256: hash, pointerSize: pointerBytes.byteLength },
+    };
+  }
+
+  private takeFault(target: string, kinds: readonly HubFault['kind'][]): HubFault | undefined {
+    const index = this.faults.findIndex((f) => kinds.includes(f.kind) && (!f.match || f.match.test(target)));
+    const fault = this.faults[index];
+    if (!fault) return undefined;
+    if (fault.times !== undefined && --fault.times <= 0) this.faults.splice(index, 1);
+    return fault;
+  }
+
+  private async dispatch(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', this.url);
+    const method = req.method ?? 'GET';
+    this.requests.push({ method, url: `${url.pathname}${url.search}`, range: req.headers.range });
+    const target = `${method} ${url.pathname}`;
+    const delay = this.takeFault(target, ['delay']);
+    if (delay?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, delay.ms));
+    const context = this.context(req, res, url, target);
+    const status = this.takeFault(target, ['status']);
+    if (status?.kind === 'status')
+      return context.error(status.status, 'Injected', `Injected HTTP ${status.status}`);
+    for (const route of this.routes) {
+      const methods = typeof route.method === 'string' ? [route.method] : route.method;
+      const match = route.pattern.exec(url.pathname);
+      if (!match || !methods.includes(method)) continue;
+      context.params = Object.fromEntries(
+        Object.entries(match.groups ?? {}).map(([k, v]) => [k, v === undefined ? '' : decodeURIComponent(v)]),
+      );
+      try {
+        await route.handle(context);
+      } catch (error) {
+        if (!res.headersSent) context.error(500, 'Internal', (error as Error).message);
+      }
+      return;
+    }
+    context.error(404, 'NotFound', `No route for ${method} ${url.pathname}`);
+  }
+
+  private context(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    url: URL,
+    target: string,
+  ): HubRequestContext {
+    const head = req.method === 'HEAD';
+    return {
+      hub: this,
+      req,
+      res,
+      url,
+      params: {},
+      json: (status, value, headers = {}) => {
+        res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
+        res.end(head ? undefined : JSON.stringify(value));
+      },
+      error: (status, code, message) => {
+        res.writeHead(status, {
+          'Content-Type': 'application/json; charset=utf-8',
+          'X-Error-Code': code,
+          'X-Error-Message': message,
+        });
+        res.end(head ? undefined : JSON.stringify({ error: message }));
+      },
+      sendBytes: (bytes, headers) => this.sendBytes(req, res, target, bytes, headers),
+    };
+  }
+
+  private sendBytes(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    target: string,
+    bytes: Uint8Array,
+    headers: Record<string, string>,
+  ): void {
+    let body = bytes;
+    let status = 200;
+    const extra: Record<string, string> = {
+      'Accept-Ranges': 'bytes',
+      'Content-Type': 'application/octet-stream',
+    };
+    const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
+    if (range) {
+      const size = bytes.byteLength;
+      const start = range[1] ? Number(range[1]) : Math.max(0, size - Number(range[2]));
+      const end = range[1] && range[2] ? Math.min(Number(range[2]), size - 1) : size - 1;
+      if (start >= size || start > end) {
+        res.writeHead(416, { 'Content-Range': `bytes */${size}` });
+        res.end();
+        return;
+      }
+      body = bytes.subarray(start, end + 1);
+      status = 206;
+      extra['Content-Range'] = `bytes ${start}-${end}/${size}`;
+    }
+    const fault = range ? undefined : this.takeFault(target, ['truncate', 'stall', 'short', 'corrupt']);
+    let length = body.byteLength;
+    if (fault?.kind === 'short') {
+      body = body.subarray(0, fault.bytes);
+      length = body.byteLength;
+    } else if (fault?.kind === 'corrupt') {
+      body = Uint8Array.from(body);
+      const middle = body.length >> 1;
+      body[middle] = (body[middle] ?? 0) ^ 0xff;
+    }
+    res.writeHead(status, { ...extra, ...headers, 'Content-Length': String(length) });
+    if (req.method === 'HEAD') return void res.end();
+    if (fault?.kind === 'truncate' || fault?.kind === 'stall') {
+      res.write(body.subarray(0, fault.afterBytes), () => {
+        if (fault.kind === 'truncate') res.socket?.destroy();
+      });
+      return;
+    }
+    res.end(body);
+  }
+}
