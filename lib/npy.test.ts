@@ -30,6 +30,12 @@ describe('npy', () => {
     }
   });
 
+  it('reads from a Node Buffer that is a view into a larger pool', () => {
+    const file = writeNpy(Float64Array.from([1, 2, 3]), [3]);
+    const pooled = Buffer.concat([Buffer.alloc(7), Buffer.from(file)]).subarray(7);
+    expect(Array.from(readNpy(pooled).data)).toEqual([1, 2, 3]);
+  });
+
   it('refuses malformed and unsupported files with a clear message', () => {
     expect(() => readNpy(new Uint8Array([1, 2, 3]))).toThrowError(NpyError);
     const good = writeNpy(Float32Array.from([1, 2]), [2]);

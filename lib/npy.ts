@@ -86,7 +86,8 @@ export function readNpy(bytes: Uint8Array): NpyArray {
     );
   }
   // Copy so the result is aligned and owns its memory, whatever the input buffer's offset.
-  const raw = bytes.slice(start, start + count * itemSize).buffer;
+  // (A Node Buffer's slice() is a view into a shared pool, so copy through the Uint8Array constructor.)
+  const raw = new Uint8Array(bytes.subarray(start, start + count * itemSize)).buffer;
   const data = descr === '<f4' ? new Float32Array(raw) : new Float64Array(raw);
   return { dtype: descr, shape, data };
 }
