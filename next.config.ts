@@ -23,7 +23,11 @@ const nextConfig: NextConfig = {
     // In the browser, use ORT's build without embedded wasm glue: the runtime files are served from
     // public/ort/<version>/ (scripts/copy-ort.mjs) and located with env.wasm.wasmPaths, so the
     // bundler does not emit a second 28 MB copy under /_next/static.
-    resolveAlias: { 'onnxruntime-web': { browser: './node_modules/onnxruntime-web/dist/ort.min.mjs' } },
+    resolveAlias: {
+      'onnxruntime-web': { browser: './node_modules/onnxruntime-web/dist/ort.min.mjs' },
+      // chiptune3's libopenmpt imports Node's `module` in a branch browsers never take.
+      module: { browser: './lib/browser-stubs/node-module.ts' },
+    },
   },
   async headers() {
     return [

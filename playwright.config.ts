@@ -26,6 +26,17 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
+  projects: [
+    { name: 'chromium', testIgnore: '**/*-webgpu.spec.ts' },
+    {
+      name: 'webgpu',
+      testMatch: '**/*-webgpu.spec.ts',
+      // SwiftShader's software adapter: the one flag that makes Chromium hand out a WebGPU adapter here.
+      use: {
+        launchOptions: { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, '--enable-unsafe-webgpu'] },
+      },
+    },
+  ],
   webServer: {
     command: `node node_modules/next/dist/bin/next start -H 127.0.0.1 -p ${E2E_PORT}`,
     url: `${E2E_BASE_URL}/api/health`,
@@ -39,6 +50,8 @@ export default defineConfig({
       GENKI_NETWORK: 'local',
       GENKI_ADMIN_ADDRESSES: E2E_ADMIN_ADDRESS,
       GENKI_HF_HUB_URL: 'http://127.0.0.1:9',
+      // The fixture CLAP model: every score the UI shows is labelled as coming from a test model.
+      GENKI_CLAP_MODEL: 'test',
     },
   },
 });

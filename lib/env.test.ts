@@ -23,6 +23,7 @@ describe('parseConfig', () => {
       hfHubUrl: 'https://huggingface.co',
       adminAddresses: [],
       publicOrigin: undefined,
+      clapModel: 'hf:Xenova/larger_clap_music_and_speech',
     });
   });
 
@@ -72,6 +73,13 @@ describe('parseConfig', () => {
     expect(problems({ GENKI_PUBLIC_ORIGIN: 'https://studio.example.org/app' })[0]).toMatch(
       /^GENKI_PUBLIC_ORIGIN/,
     );
+  });
+
+  it('accepts the test model, a folder or a Hub reference as GENKI_CLAP_MODEL, and explains a bad one', () => {
+    expect(parseConfig({ GENKI_CLAP_MODEL: 'test' }).clapModel).toBe('test');
+    expect(parseConfig({ GENKI_CLAP_MODEL: './models/clap' }).clapModel).toBe('./models/clap');
+    const [problem] = problems({ GENKI_CLAP_MODEL: 'hf:someone/some-model' });
+    expect(problem).toMatch(/^GENKI_CLAP_MODEL: No pinned revision is known for someone\/some-model/);
   });
 
   it('reports every invalid variable at once', () => {

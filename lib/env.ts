@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { toSubstrateAddress } from './auth/address';
+import { DEFAULT_MODEL_REPO, parseModelRef } from './clap/model-spec';
 
 export const NETWORKS = ['local', 'test', 'finney'] as const;
 export type Network = (typeof NETWORKS)[number];
@@ -51,6 +52,18 @@ const httpUrl = (fallback: string) =>
       .transform((value) => value.replace(/\/+$/, '')),
   );
 
+/** `test` (the built-in fixture model), `hf:owner/name[@rev]`, or a local model folder. */
+function modelReference(value: string, ctx: z.RefinementCtx): string {
+  if (value === 'test') return value;
+  try {
+    parseModelRef(value);
+    return value;
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: (error as Error).message });
+    return z.NEVER;
+  }
+}
+
 const configSchema = z.object({
   GENKI_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
   GENKI_NETWORK: z.preprocess(
@@ -59,6 +72,10 @@ const configSchema = z.object({
   ),
   GENKI_HF_HUB_URL: httpUrl('https://huggingface.co'),
   GENKI_ADMIN_ADDRESSES: z.preprocess(emptyToUndefined, z.string().default('').transform(ss58List)),
+  GENKI_CLAP_MODEL: z.preprocess(
+    emptyToUndefined,
+    z.string().default(`hf:${DEFAULT_MODEL_REPO}`).transform(modelReference),
+  ),
   GENKI_PUBLIC_ORIGIN: z.preprocess(
     emptyToUndefined,
     z
@@ -89,6 +106,8 @@ export interface Config {
   adminAddresses: readonly string[];
   /** The public origin when served behind a proxy; otherwise derived from each request's Host. */
   publicOrigin: string | undefined;
+  /** CLAP model for scoring: `test`, `hf:owner/name[@rev]` (known repos default to a pinned SHA) or a folder. */
+  clapModel: string;
 }
 
 export class ConfigError extends Error {
@@ -105,7 +124,9 @@ function describeIssue(issue: z.core.$ZodIssue, source: Record<string, string | 
     raw === undefined || issue.code === 'custom'
       ? ''
       : ` (got ${JSON.stringify(raw.length > 80 ? `${raw.slice(0, 80)}…` : raw)})`;
-  return `${variable} ${issue.message}${got}`;
+  // Sentences from other modules ("No pinned revision…") read better after a colon.
+  const separator = /^[A-Z]/.test(issue.message) ? ': ' : ' ';
+  return `${variable}${separator}${issue.message}${got}`;
 }
 
 /** Parses a configuration source (normally `process.env`). Pure, so tests can feed it any map. */
@@ -121,6 +142,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     hfHubUrl: env.GENKI_HF_HUB_URL,
     adminAddresses: env.GENKI_ADMIN_ADDRESSES,
     publicOrigin: env.GENKI_PUBLIC_ORIGIN,
+    clapModel: env.GENKI_CLAP_MODEL,
   };
 }
 

@@ -25,7 +25,7 @@ export function writeNpy(data: Float32Array | Float64Array, shape: readonly numb
   let header = `{'descr': '${dtype}', 'fortran_order': False, 'shape': ${shapeText}, }`;
   // Version 1.0: 10-byte preamble; header padded with spaces and a newline to a multiple of 64.
   const unpadded = 10 + header.length + 1;
-  header += ' '.repeat((64 - (unpadded % 64)) % 64) + '\n';
+  header += `${' '.repeat((64 - (unpadded % 64)) % 64)}\n`;
   const headerBytes = new TextEncoder().encode(header);
   const out = new Uint8Array(10 + headerBytes.length + data.byteLength);
   out.set(MAGIC, 0);

@@ -8,6 +8,7 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/datasets', label: 'Datasets', audience: 'miner' },
   { href: '/finetunes', label: 'Fine-tunes', audience: 'miner' },
+  { href: '/score', label: 'Score', audience: 'miner' },
   { href: '/commit', label: 'Commit', audience: 'miner' },
   { href: '/validator', label: 'Validator', audience: 'validator' },
   { href: '/listen', label: 'Listen', audience: 'visitor' },

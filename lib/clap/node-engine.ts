@@ -63,6 +63,8 @@ export async function createNodeClapModel(
       intraOpNumThreads: options.intraOpNumThreads ?? defaultThreads(),
       interOpNumThreads: 1,
       executionMode: 'sequential',
+      // Errors only: ORT's graph-cleanup warnings are noise on a user's terminal.
+      logSeverityLevel: 3,
     },
   });
 }

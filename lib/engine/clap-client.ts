@@ -104,6 +104,8 @@ export interface ClapClientOptions {
   manifest: ModelManifest;
   /** Force a backend (tests, or a user who prefers WASM); otherwise detected. */
   backend?: Backend;
+  /** Force a model precision; otherwise chosen per backend (quantized on WASM, fp16/fp32 on WebGPU). */
+  variant?: 'fp32' | 'fp16' | 'quantized';
   onProgress?: (event: ProgressEvent) => void;
 }
 
@@ -186,7 +188,12 @@ export class ClapClient {
   private async startWith(backend: Backend): Promise<ModelInfo> {
     this.connection = new WorkerConnection(this.options.createWorker());
     const response = await this.connection.send(
-      { type: 'load', backend, manifest: this.options.manifest },
+      {
+        type: 'load',
+        backend,
+        manifest: this.options.manifest,
+        ...(this.options.variant ? { variant: this.options.variant } : {}),
+      },
       [],
       this.options.onProgress,
     );

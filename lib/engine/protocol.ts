@@ -6,6 +6,12 @@
 import { z } from 'zod';
 
 export const BACKENDS = ['webgpu', 'wasm'] as const;
+
+// Typed arrays may sit on a SharedArrayBuffer (threaded WASM), so accept any backing buffer.
+const float32Array = z.custom<Float32Array>(
+  (value) => value instanceof Float32Array,
+  'expected a Float32Array',
+);
 export type Backend = (typeof BACKENDS)[number];
 
 /** What the server says about the model it serves at /api/models (see lib/engine/model-registry.ts). */
@@ -22,8 +28,8 @@ export const modelManifestSchema = z.object({
     z.object({
       path: z.string().regex(/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/),
       size: z.number().int().nonnegative(),
-      /** Content hash: makes the URL immutable, so the browser may cache it for good. */
-      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      /** Content id (sha256, or the git blob id of small Hub files): makes the URL immutable. */
+      etag: z.string().regex(/^[0-9a-f]{40,64}$/),
     }),
   ),
 });
@@ -44,6 +50,8 @@ export const workerRequestSchema = z.discriminatedUnion('type', [
     id: z.number(),
     backend: z.enum(BACKENDS),
     manifest: modelManifestSchema,
+    /** Force a precision (e.g. fp32 on WASM to match the validator exactly); default per backend. */
+    variant: z.enum(['fp32', 'fp16', 'quantized']).optional(),
   }),
   z.object({
     type: z.literal('embed-audio'),
@@ -74,7 +82,7 @@ export const modelInfoSchema = z.object({
 export type ModelInfo = z.infer<typeof modelInfoSchema>;
 
 export const audioEmbeddingSchema = z.object({
-  embedding: z.instanceof(Float32Array),
+  embedding: float32Array,
   /** Offsets (samples at 48 kHz, relative to the trimmed clip) of the windows that were embedded. */
   windowOffsets: z.array(z.number().int().nonnegative()),
   durationSeconds: z.number().nonnegative(),
@@ -103,7 +111,7 @@ export const workerResponseSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('text-embeddings'),
     id: z.number(),
-    embeddings: z.array(z.instanceof(Float32Array)),
+    embeddings: z.array(float32Array),
   }),
   z.object({
     type: z.literal('error'),

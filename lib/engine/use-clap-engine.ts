@@ -23,12 +23,14 @@ export const modelManifestQueryOptions = () =>
 // One worker per page, shared by every component that scores (a model loads once).
 let shared: { key: string; client: ClapClient } | undefined;
 
+type Precision = 'fp32' | 'fp16' | 'quantized';
+
 function clientFor(
   manifest: ModelManifest,
-  backend: Backend | undefined,
+  { backend, precision }: { backend?: Backend; precision?: Precision },
   onProgress: (e: ProgressEvent) => void,
 ) {
-  const key = `${manifest.key}:${backend ?? 'auto'}`;
+  const key = `${manifest.key}:${backend ?? 'auto'}:${precision ?? 'auto'}`;
   if (shared?.key !== key) {
     shared?.client.dispose();
     shared = {
@@ -39,7 +41,10 @@ function clientFor(
           new Worker(new URL('../../workers/clap.worker.ts', import.meta.url), { type: 'module' }),
         manifest,
         ...(backend ? { backend } : {}),
-        onProgress: (event) => listeners.forEach((listener) => listener(event)),
+        ...(precision ? { variant: precision } : {}),
+        onProgress: (event) => {
+          for (const listener of listeners) listener(event);
+        },
       }),
     };
   }
@@ -56,11 +61,19 @@ export interface LoadProgress {
   file?: string;
 }
 
-/** Reads a backend override from the URL (`?backend=wasm`), for people whose GPU misbehaves. */
-function backendOverride(): Backend | undefined {
-  if (typeof window === 'undefined') return undefined;
-  const value = new URLSearchParams(window.location.search).get('backend');
-  return value === 'wasm' || value === 'webgpu' ? value : undefined;
+/**
+ * Overrides from the URL: `?backend=wasm` for people whose GPU misbehaves, `?precision=fp32` for
+ * the validator's exact weights on WASM (larger download than the default quantized file).
+ */
+function urlOverrides(): { backend?: Backend; precision?: Precision } {
+  if (typeof window === 'undefined') return {};
+  const params = new URLSearchParams(window.location.search);
+  const backend = params.get('backend');
+  const precision = params.get('precision');
+  return {
+    ...(backend === 'wasm' || backend === 'webgpu' ? { backend } : {}),
+    ...(precision === 'fp32' || precision === 'fp16' || precision === 'quantized' ? { precision } : {}),
+  };
 }
 
 export function useClapEngine() {
@@ -90,7 +103,7 @@ export function useClapEngine() {
 
   const getClient = useCallback(async (): Promise<ClapClient> => {
     if (!manifest.data) throw new Error(manifest.error?.message ?? 'The scoring model is not available yet.');
-    clientRef.current ??= clientFor(manifest.data, backendOverride(), onProgress);
+    clientRef.current ??= clientFor(manifest.data, urlOverrides(), onProgress);
     const client = clientRef.current;
     try {
       setLoadError(null);
