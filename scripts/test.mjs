@@ -34,8 +34,25 @@ function run(label, command, args) {
   console.log(`✔ ${label} (${seconds}s)`);
 }
 
+/** `apt-get download` (real chiptune modules for the parity tests) needs the package lists. */
+function haveAptLists() {
+  try {
+    return fs
+      .readdirSync('/var/lib/apt/lists')
+      .some((file) => file.endsWith('Packages') || file.endsWith('Packages.lz4'));
+  } catch {
+    return false;
+  }
+}
+
 function ensureSystemPackages() {
   const missing = SYSTEM_PACKAGES.filter(({ file }) => !fs.existsSync(file)).map(({ pkg }) => pkg);
+  if (missing.length === 0 && !haveAptLists() && process.getuid?.() === 0) {
+    spawnSync('apt-get', ['update', '-qq'], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
+  }
   if (missing.length === 0) return;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot) {
