@@ -59,15 +59,15 @@ describe('buildTestModelFiles', () => {
       return digest.digest('hex');
     };
     expect(hash(buildTestModelFiles())).toBe(hash(files));
-    expect(TEST_MODEL_VERSION).toBe(1);
+    expect(TEST_MODEL_VERSION).toBe(2);
     expect(hash(files)).toMatchInlineSnapshot(
-      `"c024f830200552a60844dfecdc087ae55a83d03ec71900c1344ec21e225873db"`,
+      `"ca81e792845347417d84c0c8fbef62f703c503356515c4077a5a31f3b964e436"`,
     );
   });
 
   it('marks itself as a test model and passes our config checks', () => {
     const config = parseClapConfig(JSON.parse(new TextDecoder().decode(file(files, 'config.json'))));
-    expect(config).toMatchObject({ model_type: 'clap', genki_test_model: true, genki_test_model_version: 1 });
+    expect(config).toMatchObject({ model_type: 'clap', genki_test_model: true, genki_test_model_version: 2 });
     checkPreprocessorConfig(JSON.parse(new TextDecoder().decode(file(files, 'preprocessor_config.json'))));
   });
 
