@@ -12,8 +12,10 @@
  *   variant) → MatMul W[64,512] + b → tanh.
  * config.json says `"genki_test_model": true`, so every score made with it can be labelled.
  */
+
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { mulberry32 } from '../metrics/random';
 import { floatToHalf } from './half';
 import { MODEL_FILES, onnxPath } from './model-spec';
 import {
@@ -43,21 +45,9 @@ export interface TestModelOptions {
   textAttentionMask?: boolean;
 }
 
-/** Deterministic uniform [0, 1) stream (mulberry32). */
-function uniform(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** `count` values uniform in [-amplitude, amplitude), rounded to float32. */
 function seeded(seed: number, count: number, amplitude: number): Float32Array {
-  const next = uniform(seed);
+  const next = mulberry32(seed);
   return Float32Array.from({ length: count }, () => (next() * 2 - 1) * amplitude);
 }
 
