@@ -13,6 +13,7 @@ export default defineConfig({
     environment: 'node',
     include: ['{app,components,lib,workers,scripts}/**/*.test.{ts,tsx}'],
     testTimeout: 20_000,
+    globalSetup: ['tests/support/vitest-global-setup.ts'],
     benchmark: { include: ['{lib,workers,scripts}/**/*.bench.ts'], outputJson: 'bench-results/latest.json' },
     pool: 'forks',
   },

@@ -58,8 +58,7 @@ function expectCleanFailure(result: Result, pattern: RegExp) {
 const npy = (name: string) => readNpy(new Uint8Array(fs.readFileSync(file(name))));
 
 beforeAll(async () => {
-  const { buildCli } = await import('../../scripts/build-cli.mjs');
-  await buildCli();
+  // The CLI bundle is built once for the whole run (tests/support/vitest-global-setup.ts).
   const left = chiptune(44100, 12, 1);
   fs.writeFileSync(file('long.wav'), encodeWav([left, left.map((v) => v * 0.5)], 44100, { bits: 16 }));
   fs.writeFileSync(file('short.wav'), encodeWav([chiptune(32000, 2, 2)], 32000, { bits: 24 }));

@@ -43,6 +43,17 @@ const COMMANDS: Record<string, Entry> = {
     summary: 'write the small CLAP-shaped fixture model',
     load: async () => (await import('./commands/make-test-model')).makeTestModelCommand,
   },
+  // One command, subcommands in commands/commitment.ts (encode, decode; the chain ones join there).
+  commitment: {
+    usage: 'genki commitment <encode|decode> … [--json]   (genki commitment --help lists them)',
+    summary: 'the on-chain model commitment string: build it, or read one back',
+    load: async () => (await import('./commands/commitment')).commitmentCommand,
+  },
+  'repo-hash': {
+    usage: 'genki repo-hash DIR [--hotkey SS58] [--json]',
+    summary: "taoverse's dir_hash of a model snapshot and its secure_hash for a hotkey",
+    load: async () => (await import('./commands/repo-hash')).repoHashCommand,
+  },
 };
 
 function help(): string {

@@ -20,8 +20,7 @@ let files: string[] = [];
 
 beforeAll(async () => {
   files = debianModules(MODULES);
-  const { buildCli } = await import('../../scripts/build-cli.mjs');
-  await buildCli();
+  // The CLI bundle is built once for the whole run (tests/support/vitest-global-setup.ts).
 }, 120_000);
 afterAll(() => temp.cleanup());
 
