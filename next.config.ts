@@ -18,7 +18,18 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // Native addons stay in node_modules and load at run time rather than being bundled.
-  serverExternalPackages: ['better-sqlite3', 'onnxruntime-node'],
+  // The wasm audio decoders and libopenmpt load their own wasm (and a web-worker shim) at run time,
+  // which bundling for the server breaks.
+  serverExternalPackages: [
+    'better-sqlite3',
+    'onnxruntime-node',
+    '@wasm-audio-decoders/flac',
+    '@wasm-audio-decoders/ogg-vorbis',
+    '@wasm-audio-decoders/common',
+    'mpg123-decoder',
+    '@eshaz/web-worker',
+    'chiptune3',
+  ],
   turbopack: {
     // In the browser, use ORT's build without embedded wasm glue: the runtime files are served from
     // public/ort/<version>/ (scripts/copy-ort.mjs) and located with env.wasm.wasmPaths, so the

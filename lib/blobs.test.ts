@@ -50,6 +50,27 @@ describe('BlobStore', () => {
     }
   });
 
+  it('adopts a file written and hashed elsewhere, once, by renaming it into place', () => {
+    const store = new BlobStore(temp.dir, db);
+    const bytes = new TextEncoder().encode('streamed upload');
+    const sha = createHash('sha256').update(bytes).digest('hex');
+    for (let copy = 0; copy < 2; copy++) {
+      const incoming = store.incomingPath();
+      expect(path.dirname(incoming)).toBe(path.join(temp.dir, 'blobs', 'incoming'));
+      fs.writeFileSync(incoming, bytes);
+      expect(store.adopt(incoming, sha, 'audio/ogg')).toEqual({
+        sha256: sha,
+        size: bytes.byteLength,
+        mediaType: 'audio/ogg',
+      });
+      expect(fs.existsSync(incoming)).toBe(false);
+    }
+    expect(store.has(sha)).toBe(true);
+    expect(store.read(sha)).toEqual(Buffer.from(bytes));
+    expect(fs.readdirSync(store.incomingDir())).toEqual([]);
+    expect(store.has('../../etc/passwd')).toBe(false);
+  });
+
   it('reports a missing blob clearly', () => {
     const store = new BlobStore(temp.dir, db);
     expect(() => store.read('0'.repeat(64))).toThrowError(/No blob/);

@@ -61,6 +61,43 @@ export class BlobStore {
     return { sha256, size: bytes.byteLength, mediaType };
   }
 
+  /** The folder for files being written into the store (same filesystem, so adopting is a rename). */
+  incomingDir(): string {
+    const dir = path.join(this.root, 'incoming');
+    fs.mkdirSync(dir, { recursive: true });
+    return dir;
+  }
+
+  /** A fresh path under incomingDir() for a writer that streams and hashes as it goes. */
+  incomingPath(): string {
+    return path.join(this.incomingDir(), `${randomBytes(8).toString('hex')}.partial`);
+  }
+
+  /**
+   * Moves a file written under incomingDir() into the store under the hash its writer computed while
+   * writing it (large uploads and rendered audio are never held in memory or hashed twice). The
+   * caller vouches for the hash; if the blob already exists the new copy is simply dropped.
+   */
+  adopt(file: string, sha256: string, mediaType = 'application/octet-stream'): BlobInfo {
+    const target = this.pathFor(sha256);
+    const size = fs.statSync(file).size;
+    if (fs.existsSync(target)) {
+      fs.rmSync(file, { force: true });
+    } else {
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.renameSync(file, target);
+    }
+    this.db
+      .prepare('INSERT OR IGNORE INTO blobs (sha256, size, media_type, created_at) VALUES (?, ?, ?, ?)')
+      .run(sha256, size, mediaType, Date.now());
+    return { sha256, size, mediaType };
+  }
+
+  /** True when the blob's bytes are on disk (a row alone is not enough to serve it). */
+  has(sha256: string): boolean {
+    return isSha256Hex(sha256) && fs.existsSync(this.pathFor(sha256));
+  }
+
   info(sha256: string): BlobInfo | undefined {
     if (!isSha256Hex(sha256)) return undefined;
     const row = this.db.prepare('SELECT sha256, size, media_type FROM blobs WHERE sha256 = ?').get(sha256) as

@@ -52,6 +52,23 @@ const httpUrl = (fallback: string) =>
       .transform((value) => value.replace(/\/+$/, '')),
   );
 
+/** A chain node's WebSocket endpoint: ws:// or wss:// only (the JSON-RPC the studio speaks). */
+const wsUrl = z.preprocess(
+  emptyToUndefined,
+  z
+    .string()
+    .trim()
+    .refine((value) => {
+      try {
+        const url = new URL(value);
+        return (url.protocol === 'ws:' || url.protocol === 'wss:') && url.hostname !== '';
+      } catch {
+        return false;
+      }
+    }, 'must be a ws:// or wss:// URL')
+    .optional(),
+);
+
 /** `test` (the built-in fixture model), `hf:owner/name[@rev]`, or a local model folder. */
 function modelReference(value: string, ctx: z.RefinementCtx): string {
   if (value === 'test') return value;
@@ -71,6 +88,7 @@ const configSchema = z.object({
     z.enum(NETWORKS, { error: `must be one of ${NETWORKS.join(', ')}` }).default('local'),
   ),
   GENKI_HF_HUB_URL: httpUrl('https://huggingface.co'),
+  GENKI_CHAIN_ENDPOINT: wsUrl,
   GENKI_ADMIN_ADDRESSES: z.preprocess(emptyToUndefined, z.string().default('').transform(ss58List)),
   GENKI_CLAP_MODEL: z.preprocess(
     emptyToUndefined,
@@ -108,6 +126,12 @@ export interface Config {
   publicOrigin: string | undefined;
   /** CLAP model for scoring: `test`, `hf:owner/name[@rev]` (known repos default to a pinned SHA) or a folder. */
   clapModel: string;
+  /**
+   * GENKI_CHAIN_ENDPOINT: the chain node to talk to instead of the network's default (undefined:
+   * the default, see `chainEndpoint` in lib/chain/networks.ts). `npm start` sets it to the
+   * simulated chain it launches for `local`.
+   */
+  chainEndpoint?: string;
 }
 
 export class ConfigError extends Error {
@@ -143,6 +167,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     adminAddresses: env.GENKI_ADMIN_ADDRESSES,
     publicOrigin: env.GENKI_PUBLIC_ORIGIN,
     clapModel: env.GENKI_CLAP_MODEL,
+    chainEndpoint: env.GENKI_CHAIN_ENDPOINT,
   };
 }
 

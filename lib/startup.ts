@@ -30,6 +30,16 @@ export function startServer(): void {
     console.error(`\n[genki] Cannot open the database in ${path.resolve(config.dataDir)}: ${reason}\n`);
     process.exit(1);
   }
+  // Dataset imports interrupted by the last stop carry on (not during `next build`, which loads
+  // instrumentation too). Imported lazily: next.config.ts imports this file outside the server.
+  if (process.env.NEXT_PHASE !== 'phase-production-build') {
+    import('./datasets/pipeline/clip-pipeline')
+      .then(({ resumePipeline }) => resumePipeline())
+      .catch((error: unknown) => console.error('[genki] Could not resume dataset imports:', error));
+    import('./datasets/hub-import/default-deps')
+      .then(({ resumeAllHubImports }) => resumeAllHubImports())
+      .catch((error: unknown) => console.error('[genki] Could not resume Hub imports:', error));
+  }
   console.log(
     `[genki] network ${config.network}, data in ${path.resolve(config.dataDir)}, hub ${config.hfHubUrl}, ` +
       `${config.adminAddresses.length} validator admin(s)`,

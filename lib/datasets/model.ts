@@ -21,6 +21,7 @@
  *   GET    /api/clips/:id/source                      → the file as imported (e.g. the .mod)
  *   GET    /api/clips/:id/peaks                       → Peaks
  *   PUT    /api/clips/:id/clap                        ClapPreviewRequest → Clip (stores a browser CLAP preview)
+ *   PUT    /api/clips/:id/suggestions                 ClipSuggestions → Clip (machine suggestions; never touches caption/tags)
  *   POST   /api/datasets/:id/imports                  CreateImportRequest → ImportJob (files or zip entries)
  *   POST   /api/datasets/:id/imports/hub              HubImportRequest → ImportJob (server downloads)
  *   GET    /api/datasets/:id/imports                  → { imports: ImportJob[] } (most recent first)
@@ -29,6 +30,10 @@
  *   POST   /api/imports/:id/items/:itemId/retry       → ImportItem
  *   GET    /api/datasets/:id/export?format=audiofolder|audiocraft  → application/zip (409 ExportBlocked)
  *   GET    /api/datasets/:id/export/manifest          → ExportManifest (for the browser's Hub push; 409 ExportBlocked)
+ *                                                       (?format=audiocraft optional; audiofolder by default)
+ *   GET    /api/datasets/:id/export/files/<path>      → one exported audio file as it ships (trimmed / converted
+ *                                                       to WAV, rendered once and cached; Range supported)
+ *   GET    /api/datasets/:id/embeddings               → DatasetEmbeddingsResponse (CLAP audio embeddings of previewed clips)
  *   GET    /api/clap/vocabulary                       → VocabularyEmbeddings (zero-shot tagging)
  */
 import { z } from 'zod';
@@ -143,7 +148,7 @@ export const clapPreviewSchema = z.object({
   model: z.string(),
   isTestModel: z.boolean(),
   variant: z.string(),
-  /** SHA-256 of the caption scored (a preview is stale once the caption changes). */
+  /** SHA-256 (lowercase hex) of the UTF-8 caption scored (a preview is stale once the caption changes). */
   captionHash: sha256,
   trim: z.object({ start: z.number(), end: z.number() }).nullable(),
   windowSeed: z.string(),
@@ -310,14 +315,27 @@ export const clipQuerySchema = z.object({
   order: z.enum(['asc', 'desc']).default('asc'),
 });
 export type ClipQuery = z.infer<typeof clipQuerySchema>;
+/** `total` counts every clip in the dataset; `clips` are the ones matching the query (all of them, no paging). */
 export const clipListResponseSchema = z.object({ total: z.number().int(), clips: z.array(clipRowSchema) });
+
+/**
+ * A partial tags update: keys that are absent stay as they are. (Not `tagsSchema.partial()`: its
+ * defaults would fill every absent key with [] or null and wipe the stored tags.)
+ */
+export const tagsPatchSchema = z.object({
+  moods: z.array(z.string().min(1).max(40)).max(12).optional(),
+  instruments: z.array(z.string().min(1).max(40)).max(12).optional(),
+  genre: z.string().max(60).nullable().optional(),
+  bpm: z.number().min(20).max(400).nullable().optional(),
+  key: z.string().max(20).nullable().optional(),
+});
 
 export const updateClipRequestSchema = z.object({
   status: z.enum(CLIP_STATUSES).optional(),
   reportReason: cleanText(200).nullable().optional(),
   caption: cleanText(DATASET_LIMITS.captionMaxChars).optional(),
   captionOrigin: z.enum(CAPTION_ORIGINS).optional(),
-  tags: tagsSchema.partial().optional(),
+  tags: tagsPatchSchema.optional(),
   licence: cleanText(100).trim().min(1).nullable().optional(),
   attribution: cleanText(DATASET_LIMITS.attributionMaxLength).nullable().optional(),
   trim: z
@@ -344,6 +362,12 @@ export const clapPreviewRequestSchema = z.object({
   /** The clip's unit audio embedding (512 floats): feeds the diversity view. */
   embedding: z.array(z.number()).length(512),
 });
+
+/** The unit CLAP audio embedding of each clip with a preview, and the model that made it. */
+export const datasetEmbeddingsResponseSchema = z.object({
+  clips: z.array(z.object({ id, model: z.string(), embedding: z.array(z.number()).length(512) })),
+});
+export type DatasetEmbeddingsResponse = z.infer<typeof datasetEmbeddingsResponseSchema>;
 
 export const createImportRequestSchema = z.object({
   kind: z.enum(['files', 'zip']),

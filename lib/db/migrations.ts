@@ -57,6 +57,125 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'dataset-studio',
+    sql: `
+      -- A miner's dataset. Rows below cascade from it; their blobs (audio, peaks) are shared by
+      -- content hash and are left for a later garbage collection of unreferenced blobs.
+      CREATE TABLE datasets (
+        id             TEXT PRIMARY KEY,
+        owner          TEXT NOT NULL REFERENCES accounts (address) ON DELETE CASCADE,
+        name           TEXT NOT NULL,
+        description    TEXT NOT NULL DEFAULT '',
+        visibility     TEXT NOT NULL DEFAULT 'private' CHECK (visibility IN ('private', 'shared')),
+        -- Clip positions are reserved when an import is created, so clips keep the import's order
+        -- whatever order they finish processing in.
+        next_position  INTEGER NOT NULL DEFAULT 1,
+        created_at     INTEGER NOT NULL,
+        updated_at     INTEGER NOT NULL
+      );
+      CREATE INDEX datasets_owner ON datasets (owner, updated_at DESC);
+      CREATE INDEX datasets_visibility ON datasets (visibility, updated_at DESC);
+
+      CREATE TABLE clips (
+        id                  TEXT PRIMARY KEY,
+        dataset_id          TEXT NOT NULL REFERENCES datasets (id) ON DELETE CASCADE,
+        position            INTEGER NOT NULL,
+        file_name           TEXT NOT NULL,
+        source_path         TEXT,
+        source_sha256       TEXT NOT NULL CHECK (length(source_sha256) = 64),
+        source_media_type   TEXT NOT NULL,
+        audio_sha256        TEXT NOT NULL CHECK (length(audio_sha256) = 64),
+        audio_media_type    TEXT NOT NULL,
+        peaks_sha256        TEXT NOT NULL CHECK (length(peaks_sha256) = 64),
+        format              TEXT NOT NULL,
+        is_rendered_module  INTEGER NOT NULL DEFAULT 0,
+        sample_rate         INTEGER NOT NULL,
+        channels            INTEGER NOT NULL,
+        duration_seconds    REAL NOT NULL,
+        status              TEXT NOT NULL DEFAULT 'new'
+                              CHECK (status IN ('new', 'accepted', 'skipped', 'reported')),
+        report_reason       TEXT,
+        caption             TEXT NOT NULL DEFAULT '',
+        caption_sha256      TEXT NOT NULL,
+        caption_origin      TEXT NOT NULL DEFAULT 'none'
+                              CHECK (caption_origin IN ('none', 'imported', 'machine', 'human')),
+        tags_json           TEXT NOT NULL,
+        suggestions_json    TEXT NOT NULL,
+        licence             TEXT,
+        attribution         TEXT,
+        trim_start          REAL,
+        trim_end            REAL,
+        quality_level       TEXT NOT NULL CHECK (quality_level IN ('pass', 'warn', 'fail')),
+        quality_json        TEXT NOT NULL,
+        -- The browser's CLAP preview; its caption hash and trim decide whether it is stale.
+        clap_json           TEXT,
+        clap_score          REAL,
+        clap_caption_sha256 TEXT,
+        clap_trim_start     REAL,
+        clap_trim_end       REAL,
+        created_at          INTEGER NOT NULL,
+        updated_at          INTEGER NOT NULL,
+        -- Duplicates are found by content, whatever the file is called.
+        UNIQUE (dataset_id, source_sha256)
+      );
+      CREATE INDEX clips_dataset_position ON clips (dataset_id, position);
+      CREATE INDEX clips_dataset_status ON clips (dataset_id, status, position);
+      CREATE INDEX clips_dataset_quality ON clips (dataset_id, quality_level, position);
+      CREATE INDEX clips_dataset_score ON clips (dataset_id, clap_score);
+      CREATE INDEX clips_dataset_duration ON clips (dataset_id, duration_seconds);
+
+      -- The unit audio embedding of the latest CLAP preview (512 little-endian float32s).
+      CREATE TABLE clip_embeddings (
+        clip_id     TEXT PRIMARY KEY REFERENCES clips (id) ON DELETE CASCADE,
+        model       TEXT NOT NULL,
+        embedding   BLOB NOT NULL CHECK (length(embedding) = 2048),
+        updated_at  INTEGER NOT NULL
+      );
+
+      CREATE TABLE imports (
+        id          TEXT PRIMARY KEY,
+        dataset_id  TEXT NOT NULL REFERENCES datasets (id) ON DELETE CASCADE,
+        kind        TEXT NOT NULL CHECK (kind IN ('files', 'zip', 'hub')),
+        label       TEXT NOT NULL,
+        state       TEXT NOT NULL DEFAULT 'running' CHECK (state IN ('running', 'done', 'failed')),
+        error       TEXT,
+        created_at  INTEGER NOT NULL,
+        updated_at  INTEGER NOT NULL
+      );
+      CREATE INDEX imports_dataset ON imports (dataset_id, created_at DESC);
+
+      CREATE TABLE import_items (
+        id             TEXT PRIMARY KEY,
+        import_id      TEXT NOT NULL REFERENCES imports (id) ON DELETE CASCADE,
+        -- Denormalised so the in-flight duplicate check and the dataset-full count need no join.
+        dataset_id     TEXT NOT NULL REFERENCES datasets (id) ON DELETE CASCADE,
+        position       INTEGER NOT NULL,
+        file_name      TEXT NOT NULL,
+        relative_path  TEXT,
+        size           INTEGER NOT NULL CHECK (size >= 0),
+        sha256         TEXT CHECK (sha256 IS NULL OR length(sha256) = 64),
+        caption        TEXT,
+        state          TEXT NOT NULL
+                         CHECK (state IN ('pending', 'uploaded', 'processing', 'done', 'duplicate', 'failed')),
+        error          TEXT,
+        clip_id        TEXT REFERENCES clips (id) ON DELETE SET NULL,
+        clip_position  INTEGER,
+        -- The received bytes (set once the upload's hash checked out), kept so a retry needs no re-upload.
+        blob_sha256    TEXT CHECK (blob_sha256 IS NULL OR length(blob_sha256) = 64),
+        attempts       INTEGER NOT NULL DEFAULT 0,
+        updated_at     INTEGER NOT NULL,
+        UNIQUE (import_id, position)
+      );
+      -- The processing queue and the start-up recovery scan read only the in-flight states.
+      CREATE INDEX import_items_queue ON import_items (state, updated_at)
+        WHERE state IN ('uploaded', 'processing');
+      CREATE INDEX import_items_dataset_sha ON import_items (dataset_id, sha256)
+        WHERE state IN ('pending', 'uploaded', 'processing');
+      CREATE INDEX import_items_clip ON import_items (clip_id);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce(

@@ -5,12 +5,17 @@
 import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import {
+  type bulkClipRequestSchema,
   type ClipQuery,
   clipListResponseSchema,
   clipSchema,
+  type createDatasetRequestSchema,
   datasetListResponseSchema,
   datasetSummarySchema,
   importJobSchema,
+  peaksSchema,
+  type UpdateClipRequest,
+  type updateDatasetRequestSchema,
 } from '../datasets/model';
 import { apiRequest } from '../http/api-client';
 
@@ -79,4 +84,39 @@ export const importJobOptions = (importId: string) =>
     queryKey: datasetKeys.importJob(importId),
     queryFn: () => apiRequest(`/api/imports/${encodeURIComponent(importId)}`, importJobSchema),
     refetchInterval: (query) => (query.state.data?.state === 'running' ? 1000 : false),
+  });
+
+// ---------------------------------------------------------------------------------------------
+// Review workspace: peaks and the requests behind its mutations (the hooks live with the UI).
+
+export const peaksOptions = (clipId: string) =>
+  queryOptions({
+    // Outside the clip's key: invalidating a clip after an edit must not refetch its peaks.
+    queryKey: ['clip-peaks', clipId] as const,
+    queryFn: () => apiRequest(`/api/clips/${encodeURIComponent(clipId)}/peaks`, peaksSchema),
+    // Peaks are computed once at import and never change.
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: 5 * 60_000,
+  });
+
+export const clipAudioUrl = (clipId: string) => `/api/clips/${encodeURIComponent(clipId)}/audio`;
+
+export const createDataset = (body: z.input<typeof createDatasetRequestSchema>) =>
+  apiRequest('/api/datasets', datasetSummarySchema, { method: 'POST', body });
+
+export const updateDataset = (id: string, body: z.input<typeof updateDatasetRequestSchema>) =>
+  apiRequest(`/api/datasets/${encodeURIComponent(id)}`, datasetSummarySchema, { method: 'PATCH', body });
+
+export const deleteDataset = (id: string) =>
+  apiRequest(`/api/datasets/${encodeURIComponent(id)}`, z.object({ ok: z.literal(true) }), {
+    method: 'DELETE',
+  });
+
+export const updateClip = (clipId: string, body: UpdateClipRequest) =>
+  apiRequest(`/api/clips/${encodeURIComponent(clipId)}`, clipSchema, { method: 'PATCH', body });
+
+export const bulkUpdateClips = (id: string, body: z.input<typeof bulkClipRequestSchema>) =>
+  apiRequest(`/api/datasets/${encodeURIComponent(id)}/clips/bulk`, z.object({ updated: z.number().int() }), {
+    method: 'POST',
+    body,
   });

@@ -1,7 +1,7 @@
 /**
  * The Hub API routes of the local Hub stand-in (tests/support/local-hub.ts): resolve (with the
- * LFS CDN redirect), repo info by revision, and paginated tree listings. Later work registers
- * more routes (dataset uploads, the commit API) with `hub.addRoute` in the same style.
+ * LFS CDN redirect), repo info by revision, and paginated tree listings. The upload API lives in
+ * tests/support/local-hub-upload.ts, registered the same way.
  */
 import { createHash } from 'node:crypto';
 import type { HubRepoKind, HubRequestContext, LocalHub } from './local-hub';
@@ -12,7 +12,7 @@ export function registerCoreRoutes(hub: LocalHub): void {
   const repoPart = '(?<repo>[A-Za-z0-9._-]+/[A-Za-z0-9._-]+)';
   const lookup = (context: HubRequestContext, kind: HubRepoKind) => {
     const { repo, rev } = context.params;
-    const found = hub.findCommit(kind, repo ?? '', rev ?? 'main');
+    const found = hub.findCommit(kind, repo ?? '', rev ?? 'main', context.req);
     if (found === 'no-repo') context.error(401, 'RepoNotFound', `Repository not found: ${repo}`);
     else if (found === 'no-revision') context.error(404, 'RevisionNotFound', `Invalid rev id: ${rev}`);
     else return found;
@@ -67,7 +67,7 @@ export function registerCoreRoutes(hub: LocalHub): void {
         sha: commit.sha,
         lastModified: commit.date,
         createdAt: commit.date,
-        private: false,
+        private: hub.repos.get(`${kindOf(context.params)}:${id}`)?.private ?? false,
         gated: false,
         disabled: false,
         downloads: 0,

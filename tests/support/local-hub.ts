@@ -9,16 +9,21 @@
  * - `GET /api/{models,datasets}/{repo}/tree/{rev}[/{path}]?recursive=…`: entries with `oid`, `size`,
  *   `lfs: { oid (sha256), size, pointerSize }`, paginated with a `Link: <…>; rel="next"` header.
  * Errors carry `X-Error-Code` (RepoNotFound → 401, RevisionNotFound / EntryNotFound → 404).
+ * - The upload API (tests/support/local-hub-upload.ts): whoami-v2, repo creation, preupload, the
+ *   LFS batch API with its upload/verify URLs, and the NDJSON commit endpoint, with Bearer tokens
+ *   (`addToken`), private repos (readable only with their owner's token) and CORS for browsers.
  *
- * Repos live in memory, keyed by commit SHA. Routes are a table (`addRoute`) so later work can add
- * dataset and commit/upload endpoints; faults (`addFault`) inject failures for error tests.
+ * Repos live in memory, keyed by commit SHA. Routes are a table (`addRoute`); faults (`addFault`)
+ * inject failures for error tests (HTTP statuses, delays, cut or corrupt bodies, dropped sockets).
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
+import { writeBytes } from './local-hub-http';
 import { registerCoreRoutes } from './local-hub-routes';
+import { applyCors, registerUploadRoutes } from './local-hub-upload';
 
 export type HubRepoKind = 'model' | 'dataset';
 
@@ -42,6 +47,8 @@ export interface StoredRepo {
   id: string;
   commits: Map<string, StoredCommit>;
   refs: Map<string, string>;
+  /** Private repos answer only requests carrying a token of their namespace (else 401, as on the Hub). */
+  private: boolean;
 }
 
 export type HubFault = { match?: RegExp; times?: number } & (
@@ -55,12 +62,17 @@ export type HubFault = { match?: RegExp; times?: number } & (
   | { kind: 'short'; bytes: number }
   /** Same length, one byte flipped. */
   | { kind: 'corrupt' }
+  /** Close the connection without answering (a Hub that goes away mid-request). */
+  | { kind: 'drop' }
 );
 
 export interface HubRequestRecord {
   method: string;
   url: string;
   range?: string;
+  /** The Authorization header as received (tests check where tokens are and are not sent). */
+  authorization?: string;
+  origin?: string;
 }
 
 export interface HubRequestContext {
@@ -90,6 +102,8 @@ export class LocalHub {
   readonly requests: HubRequestRecord[] = [];
   readonly repos = new Map<string, StoredRepo>();
   readonly lfsObjects = new Map<string, Uint8Array>();
+  /** Access tokens → the user name they act as (see `addToken`). */
+  readonly tokens = new Map<string, string>();
   private readonly routes: HubRoute[] = [];
   private readonly faults: HubFault[] = [];
   private readonly sockets = new Set<Socket>();
@@ -122,6 +136,7 @@ export class LocalHub {
       socket.on('close', () => created.sockets.delete(socket));
     });
     registerCoreRoutes(hub);
+    registerUploadRoutes(hub);
     return hub;
   }
 
@@ -129,12 +144,25 @@ export class LocalHub {
   commit(
     repoId: string,
     files: ReadonlyMap<string, Uint8Array | string> | Record<string, Uint8Array | string>,
-    options: { kind?: HubRepoKind; branch?: string; message?: string; replace?: boolean } = {},
+    options: {
+      kind?: HubRepoKind;
+      branch?: string;
+      message?: string;
+      replace?: boolean;
+      deletions?: readonly string[];
+      private?: boolean;
+    } = {},
   ): string {
     const kind = options.kind ?? 'model';
     const branch = options.branch ?? 'main';
     const key = `${kind}:${repoId}`;
-    const repo = this.repos.get(key) ?? { kind, id: repoId, commits: new Map(), refs: new Map() };
+    const repo = this.repos.get(key) ?? {
+      kind,
+      id: repoId,
+      commits: new Map(),
+      refs: new Map(),
+      private: options.private ?? false,
+    };
     this.repos.set(key, repo);
     const parent = repo.refs.get(branch);
     const base = parent && !options.replace ? repo.commits.get(parent)?.files : undefined;
@@ -144,6 +172,7 @@ export class LocalHub {
       const content = typeof raw === 'string' ? new TextEncoder().encode(raw) : raw;
       stored.set(filePath, this.storeFile(filePath, content));
     }
+    for (const filePath of options.deletions ?? []) stored.delete(filePath);
     const message = options.message ?? `Upload ${entries.length} files`;
     const manifest = [...stored].sort(([a], [b]) => (a < b ? -1 : 1)).map(([p, f]) => `${p}:${f.oid}`);
     const sha = sha1(`${parent ?? ''}\n${message}\n${manifest.join('\n')}`);
@@ -166,9 +195,33 @@ export class LocalHub {
     return this.commit(repoId, files, options);
   }
 
-  findCommit(kind: HubRepoKind, repoId: string, revision: string): StoredCommit | 'no-repo' | 'no-revision' {
+  /** Lets `token` act as `user` (who may write repos in the `user` namespace). */
+  addToken(token: string, user: string): void {
+    this.tokens.set(token, user);
+  }
+
+  /** The user a request's Bearer token acts as; 'missing' without a token, 'invalid' for an unknown one. */
+  userOf(req: http.IncomingMessage): string | 'missing' | 'invalid' {
+    const header = req.headers.authorization;
+    if (!header) return 'missing';
+    const token = /^Bearer (\S+)$/.exec(header)?.[1];
+    return (token && this.tokens.get(token)) || 'invalid';
+  }
+
+  /** Whether a requester may read a repo: public repos always, private ones with their owner's token. */
+  canRead(repo: StoredRepo, req: http.IncomingMessage): boolean {
+    return !repo.private || this.userOf(req) === repo.id.split('/')[0];
+  }
+
+  findCommit(
+    kind: HubRepoKind,
+    repoId: string,
+    revision: string,
+    req?: http.IncomingMessage,
+  ): StoredCommit | 'no-repo' | 'no-revision' {
     const repo = this.repos.get(`${kind}:${repoId}`);
-    if (!repo) return 'no-repo';
+    // A private repo is indistinguishable from a missing one to anyone but its owner.
+    if (!repo || (req && !this.canRead(repo, req))) return 'no-repo';
     // HEAD is the default branch, as on the Hub (modelInfo asks for it when given no revision).
     const sha = repo.refs.get(revision === 'HEAD' ? 'main' : revision) ?? revision;
     return repo.commits.get(sha) ?? 'no-revision';
@@ -192,10 +245,13 @@ export class LocalHub {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
+  /** Which files git stores as LFS pointers (what preupload answers as `uploadMode: "lfs"`). */
+  isLfsPath(filePath: string, size: number): boolean {
+    return size >= this.lfsThreshold || /\.(onnx|bin|safetensors|wav|flac|ogg|mp3)$/.test(filePath);
+  }
+
   private storeFile(filePath: string, content: Uint8Array): StoredFile {
-    const isLfs =
-      content.byteLength >= this.lfsThreshold || /\.(onnx|bin|safetensors|wav|flac|ogg|mp3)$/.test(filePath);
-    if (!isLfs) return { content, oid: gitBlobOid(content) };
+    if (!this.isLfsPath(filePath, content.byteLength)) return { content, oid: gitBlobOid(content) };
     const hash = sha256(content);
     const pointer = `version https://git-lfs.github.com/spec/v1\noid sha256:${hash}\nsize ${content.byteLength}\n`;
     this.lfsObjects.set(hash, content);
@@ -218,10 +274,22 @@ export class LocalHub {
   private async dispatch(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.url);
     const method = req.method ?? 'GET';
-    this.requests.push({ method, url: `${url.pathname}${url.search}`, range: req.headers.range });
+    this.requests.push({
+      method,
+      url: `${url.pathname}${url.search}`,
+      range: req.headers.range,
+      authorization: req.headers.authorization,
+      origin: req.headers.origin,
+    });
+    // Browsers send a preflight before any request with Authorization or a JSON body.
+    if (applyCors(req, res)) return;
     const target = `${method} ${url.pathname}`;
     const delay = this.takeFault(target, ['delay']);
     if (delay?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, delay.ms));
+    if (this.takeFault(target, ['drop'])) {
+      req.socket.destroy();
+      return;
+    }
     const context = this.context(req, res, url, target);
     const status = this.takeFault(target, ['status']);
     if (status?.kind === 'status')
@@ -279,44 +347,8 @@ export class LocalHub {
     bytes: Uint8Array,
     headers: Record<string, string>,
   ): void {
-    let body = bytes;
-    let status = 200;
-    const extra: Record<string, string> = {
-      'Accept-Ranges': 'bytes',
-      'Content-Type': 'application/octet-stream',
-    };
-    const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
-    if (range) {
-      const size = bytes.byteLength;
-      const start = range[1] ? Number(range[1]) : Math.max(0, size - Number(range[2]));
-      const end = range[1] && range[2] ? Math.min(Number(range[2]), size - 1) : size - 1;
-      if (start >= size || start > end) {
-        res.writeHead(416, { 'Content-Range': `bytes */${size}` });
-        res.end();
-        return;
-      }
-      body = bytes.subarray(start, end + 1);
-      status = 206;
-      extra['Content-Range'] = `bytes ${start}-${end}/${size}`;
-    }
-    const fault = range ? undefined : this.takeFault(target, ['truncate', 'stall', 'short', 'corrupt']);
-    let length = body.byteLength;
-    if (fault?.kind === 'short') {
-      body = body.subarray(0, fault.bytes);
-      length = body.byteLength;
-    } else if (fault?.kind === 'corrupt') {
-      body = Uint8Array.from(body);
-      const middle = body.length >> 1;
-      body[middle] = (body[middle] ?? 0) ^ 0xff;
-    }
-    res.writeHead(status, { ...extra, ...headers, 'Content-Length': String(length) });
-    if (req.method === 'HEAD') return void res.end();
-    if (fault?.kind === 'truncate' || fault?.kind === 'stall') {
-      res.write(body.subarray(0, fault.afterBytes), () => {
-        if (fault.kind === 'truncate') res.socket?.destroy();
-      });
-      return;
-    }
-    res.end(body);
+    writeBytes(req, res, bytes, headers, () =>
+      this.takeFault(target, ['truncate', 'stall', 'short', 'corrupt']),
+    );
   }
 }

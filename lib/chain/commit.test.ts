@@ -1,0 +1,245 @@
+import type { Signer } from '@polkadot/types/types';
+import { u8aToHex } from '@polkadot/util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  queryOf,
+  send,
+  startTestChain,
+  type TestChain,
+  txOf,
+  waitFor,
+} from '../../tests/support/local-chain';
+import { ChainClient } from './client';
+import { ChainError } from './errors';
+import type { ChainSigner } from './submit';
+
+let chain: TestChain;
+let client: ChainClient;
+const NETUID = 1;
+
+beforeAll(async () => {
+  chain = await startTestChain();
+  client = await ChainClient.connect({ endpoint: chain.node.url });
+}, 60_000);
+afterAll(async () => {
+  await client?.disconnect();
+  await chain?.close();
+});
+
+const pairSigner = (pair: TestChain['keys']['bob']): ChainSigner => ({ kind: 'pair', pair });
+
+async function expectChainError(
+  promise: Promise<unknown>,
+  expected: Partial<ChainError>,
+): Promise<ChainError> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(ChainError);
+  expect(error).toMatchObject(expected);
+  return error as ChainError;
+}
+
+/** Produces blocks until the first block of the next epoch of `netuid` (tempo from storage). */
+async function toNextEpoch(netuid: number): Promise<void> {
+  const tempo = Number((await queryOf(chain.api, 'subtensorModule', 'tempo')(netuid)).toPrimitive());
+  const next = chain.node.core.chain.best.number + 1;
+  const epoch = Math.floor((next + netuid + 1) / (tempo + 1));
+  const firstOfNext = (epoch + 1) * (tempo + 1) - (netuid + 1);
+  chain.node.core.newBlocks(firstOfNext - next);
+}
+
+describe('commitments on the simulated chain, through the chain client', () => {
+  it('Alice funds and registers Bob’s hotkey; Bob commits 100 bytes: ready → inBlock → finalized, then read back', async () => {
+    const { api, keys } = chain;
+    const before = await client.balance(keys.alice.address);
+    const registered = await client.submit(
+      txOf(api, 'subtensorModule', 'burnedRegister')(NETUID, keys.bob.address),
+      pairSigner(keys.alice),
+    );
+    expect(registered.events).toContain('subtensorModule.NeuronRegistered');
+    const registration = await client.registration(NETUID, keys.bob.address);
+    expect(registration.uid).toBe(1); // uid 0 is the subnet owner's hotkey
+    const after = await client.balance(keys.alice.address);
+    expect(before.free - after.free).toBeGreaterThan(1_000_000n); // the burn plus a fee
+
+    const data = `genki:v1:chiptune-lab/ruby-nes@${'ab12'.repeat(10)}:${'q'.repeat(28)}`;
+    expect(new TextEncoder().encode(data)).toHaveLength(100);
+    const stages: string[] = [];
+    const result = await client.commit({
+      netuid: NETUID,
+      data,
+      signer: pairSigner(keys.bob),
+      onStatus: (stage) => stages.push(stage),
+    });
+    expect(stages).toEqual(['signing', 'ready', 'inBlock', 'finalized']);
+    expect(result.finalized).toBe(true);
+    expect(result.events).toEqual(
+      expect.arrayContaining(['commitments.Commitment', 'system.ExtrinsicSuccess']),
+    );
+    expect(result.commitment).toMatchObject({
+      netuid: NETUID,
+      hotkey: keys.bob.address,
+      uid: 1,
+      block: result.block.number,
+      rawType: 'Raw100',
+      text: data,
+      problems: [],
+    });
+    // Registration { deposit: 0u64, block: u32, info: [Raw100 (tag 101), 100 bytes] }
+    const block = new Uint8Array(new Uint32Array([result.block.number]).buffer);
+    expect(result.commitment?.storageValue).toBe(
+      u8aToHex(new Uint8Array([...new Uint8Array(8), ...block, 4, 101, ...new TextEncoder().encode(data)])),
+    );
+    const all = await client.commitments(NETUID);
+    expect(all.commitments.map((c) => c.hotkey)).toEqual([keys.bob.address]);
+    const last = await queryOf(api, 'commitments', 'lastCommitment')(NETUID, keys.bob.address);
+    expect(Number(last.toPrimitive())).toBe(result.block.number);
+  });
+
+  it('is free: set_commitment is Pays::No, while burned_register pays a fee', async () => {
+    const { api, keys } = chain;
+    const commit = await txOf(
+      api,
+      'commitments',
+      'setCommitment',
+    )(NETUID, { fields: [{ Raw1: '0x61' }] }).paymentInfo(keys.bob);
+    expect(commit.partialFee.toBigInt()).toBe(0n);
+    const register = await txOf(
+      api,
+      'subtensorModule',
+      'burnedRegister',
+    )(NETUID, keys.dave.address).paymentInfo(keys.alice);
+    expect(register.partialFee.toBigInt()).toBeGreaterThan(0n);
+  });
+
+  it('uses the UTF-8 byte length for RawN, not the string length', async () => {
+    const data = 'ruby-chiptune ♪ ñandú';
+    const result = await client.commit({ netuid: NETUID, data, signer: pairSigner(chain.keys.bob) });
+    expect(result.commitment?.rawType).toBe(`Raw${new TextEncoder().encode(data).length}`);
+    expect(result.commitment?.rawType).not.toBe(`Raw${data.length}`);
+    expect(result.commitment?.text).toBe(data);
+  });
+
+  it('signs through an injected wallet signer (signPayload), as the browser extension does', async () => {
+    const { api, keys } = chain;
+    const requests: string[] = [];
+    const signer: Signer = {
+      signPayload: async (payload) => {
+        requests.push(payload.method);
+        expect(payload.genesisHash).toBe(chain.node.genesisHash);
+        expect(payload.signedExtensions).toHaveLength(13);
+        const { signature } = api.registry
+          .createType('ExtrinsicPayload', payload, { version: payload.version })
+          .sign(keys.bob);
+        return { id: 1, signature };
+      },
+    };
+    const result = await client.commit({
+      netuid: NETUID,
+      data: 'signed in the wallet',
+      signer: { kind: 'injected', address: keys.bob.address, signer },
+      waitFor: 'inBlock',
+    });
+    expect(requests).toHaveLength(1);
+    expect(result.finalized).toBe(false);
+    expect(result.commitment?.text).toBe('signed in the wallet');
+  });
+
+  it('refuses a hotkey that is not registered on the netuid: AccountNotAllowedCommit', async () => {
+    await expectChainError(
+      client.commit({ netuid: NETUID, data: 'x', signer: pairSigner(chain.keys.charlie) }),
+      {
+        code: 'dispatch',
+        detail: 'commitments.AccountNotAllowedCommit',
+        words: 'not registered on this netuid',
+      },
+    );
+  });
+
+  it('refuses more than 128 bytes before signing, and more than 3 fields at decoding like the runtime', async () => {
+    await expectChainError(
+      client.commit({ netuid: NETUID, data: 'x'.repeat(129), signer: pairSigner(chain.keys.bob) }),
+      {
+        code: 'invalid_input',
+      },
+    );
+    const fourFields = txOf(
+      chain.api,
+      'commitments',
+      'setCommitment',
+    )(NETUID, {
+      fields: [{ Raw1: '0x61' }, { Raw1: '0x62' }, { Raw1: '0x63' }, { Raw1: '0x64' }],
+    });
+    const error = await expectChainError(client.submit(fourFields, pairSigner(chain.keys.bob)), {
+      code: 'rejected',
+    });
+    expect(error.detail).toMatch(/BoundedVec exceeds its limit/);
+  });
+
+  it('rejects a bad signature with 1010 BadProof and a stale nonce with 1010 outdated', async () => {
+    const { api, keys } = chain;
+    const signed = await txOf(api, 'system', 'remark')('0x01').signAsync(keys.alice, { nonce: -1 });
+    const hex = signed.toHex();
+    const signature = signed.signature.toHex().slice(2);
+    const forged = hex.replace(
+      signature,
+      `${signature.slice(0, -2)}${signature.endsWith('00') ? '01' : '00'}`,
+    );
+    await expect(api.rpc.author.submitExtrinsic(forged)).rejects.toThrow(
+      '1010: Invalid Transaction: Transaction has a bad signature',
+    );
+    await expect(send(api, txOf(api, 'system', 'remark')('0x02'), keys.alice, { nonce: 0 })).rejects.toThrow(
+      '1010: Invalid Transaction: Transaction is outdated',
+    );
+  });
+
+  it('holds a future nonce in the pool until the gap fills, then includes both', async () => {
+    const { api, keys } = chain;
+    const nonce = (await api.rpc.system.accountNextIndex(keys.dave.address)).toNumber();
+    const later = send(api, txOf(api, 'system', 'remark')('0x02'), keys.dave, { nonce: nonce + 1 });
+    await waitFor(async () => (await api.rpc.author.pendingExtrinsics()).length === 1);
+    const first = await send(api, txOf(api, 'system', 'remark')('0x01'), keys.dave, { nonce });
+    const second = await later;
+    expect(second.statuses[0]).toBe('Future');
+    expect(second.statuses).toContain('Ready');
+    expect(first.error).toBeUndefined();
+    expect(second.error).toBeUndefined();
+  });
+
+  it('allows 3100 bytes per hotkey per epoch (each call costs at least 100), then SpaceLimitExceeded until the next epoch', async () => {
+    const { api, keys, node } = chain;
+    node.core.registerNeuron(NETUID, keys.eve.address, keys.alice.address);
+    await toNextEpoch(NETUID);
+    const start = (await api.rpc.system.accountNextIndex(keys.eve.address)).toNumber();
+    // 31 commitments of 10 bytes each still cost 31 × 100 = 3100 bytes of budget.
+    const signed = await Promise.all(
+      Array.from({ length: 31 }, (_, i) =>
+        txOf(
+          api,
+          'commitments',
+          'setCommitment',
+        )(NETUID, { fields: [{ Raw10: u8aToHex(new Uint8Array(10).fill(i)) }] }).signAsync(keys.eve, {
+          nonce: start + i,
+        }),
+      ),
+    );
+    await Promise.all(signed.map((tx) => api.rpc.author.submitExtrinsic(tx)));
+    await waitFor(() => node.core.pool.size === 0);
+    const used = await queryOf(api, 'commitments', 'usedSpaceOf')(NETUID, keys.eve.address);
+    expect(used.toPrimitive()).toMatchObject({ usedSpace: 3100 });
+
+    await expectChainError(
+      client.commit({ netuid: NETUID, data: 'one more', signer: pairSigner(keys.eve) }),
+      {
+        code: 'dispatch',
+        detail: 'commitments.SpaceLimitExceeded',
+        words: 'rate or space limit reached',
+      },
+    );
+    await toNextEpoch(NETUID);
+    const fresh = await client.commit({ netuid: NETUID, data: 'next epoch', signer: pairSigner(keys.eve) });
+    expect(fresh.commitment?.text).toBe('next epoch');
+  });
+});
