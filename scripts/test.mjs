@@ -86,6 +86,10 @@ const STEPS = {
     run('Unit tests (vitest)', process.execPath, [bin('vitest', 'vitest.mjs'), 'run']);
   },
   build: () => {
+    // The bundles `npm ci` builds (prepare): rebuilt here too, so the browser tests never run stale ones.
+    for (const script of ['build-cli.mjs', 'build-workers.mjs', 'build-local-chain.mjs']) {
+      run(`Bundle (${script})`, process.execPath, [path.join(root, 'scripts', script)]);
+    }
     run('Copy onnxruntime-web runtime files', process.execPath, [path.join(root, 'scripts', 'copy-ort.mjs')]);
     run('Production build (next build)', process.execPath, [bin('next', 'dist/bin/next'), 'build']);
   },

@@ -117,12 +117,17 @@ export class LocalHub {
     private readonly lfsThreshold: number,
   ) {}
 
-  static async start(options: { pageSize?: number; lfsThreshold?: number } = {}): Promise<LocalHub> {
+  static async start(
+    options: { pageSize?: number; lfsThreshold?: number; port?: number } = {},
+  ): Promise<LocalHub> {
     let hub: LocalHub | undefined;
     const server = http.createServer((req, res) => {
       void hub?.dispatch(req, res);
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, '127.0.0.1', resolve);
+    });
     const { port } = server.address() as AddressInfo;
     hub = new LocalHub(
       server,

@@ -7,7 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 export const SYSTEM_PYTHON = '/usr/bin/python3';
-const REFERENCE_DIR = path.resolve(import.meta.dirname, '..', 'reference');
+// Relative to the project root (the working directory of vitest and Playwright alike): Playwright
+// loads test support as CommonJS, where import.meta is not available.
+const REFERENCE_DIR = path.resolve(process.cwd(), 'tests', 'reference');
 
 export function runReference(
   script: string,

@@ -84,6 +84,13 @@ export function ImportJobCard({
           open until the upload finishes.
         </p>
       )}
+      {local?.phase === 'uploading' && local.resumable && (
+        <p className="hint" aria-live="polite" data-testid="stash-state">
+          {local.stashing
+            ? 'Keeping a copy of each file in this browser so the import survives a reload…'
+            : 'Every file is kept in this browser until the server has it: a reload resumes the upload.'}
+        </p>
+      )}
       {local?.resumed && <p className="hint">Resumed after the page was reloaded.</p>}
       {local && local.skipped > 0 && (
         <p className="hint">

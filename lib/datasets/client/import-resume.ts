@@ -44,8 +44,15 @@ async function resumeAll() {
     for (const itemId of itemIds) {
       const item = items.get(itemId);
       if (job.state === 'running' && item?.state === 'pending') {
-        resumable.push(itemId);
-        kept++;
+        // Bytes of another size than the import announced would be refused by the server: they are
+        // not this file (a torn write). The item then waits for the file to be added again.
+        const file = await readStashed(importId, itemId);
+        if (file && file.size === item.size) {
+          resumable.push(itemId);
+          kept++;
+        } else {
+          await dropStashed(importId, itemId);
+        }
       } else if (item?.state === 'failed' && (await isRecent(importId, itemId))) {
         kept++;
       } else {

@@ -47,13 +47,22 @@ async function importDir(importId: string, create: boolean): Promise<Directory |
   }
 }
 
-/** Writes the bytes of one item; returns false when they could not be kept (no OPFS, quota). */
+const PARTIAL = '.partial';
+
+type MovableHandle = FileSystemFileHandle & { move?: (name: string) => Promise<void> };
+
+/**
+ * Writes the bytes of one item; returns false when they could not be kept (no OPFS, quota). The
+ * bytes go to `<itemId>.partial` and are renamed when complete, so a reload in the middle of a
+ * write never leaves a truncated file that looks stashed.
+ */
 export async function stashFile(importId: string, itemId: string, data: Blob): Promise<boolean> {
   if (!(await stashAvailable())) return false;
   const dir = await importDir(importId, true);
   if (!dir) return false;
+  const partialName = `${itemId}${PARTIAL}`;
   try {
-    const handle = await dir.getFileHandle(itemId, { create: true });
+    const handle = (await dir.getFileHandle(partialName, { create: true })) as MovableHandle;
     const writable = await handle.createWritable();
     try {
       await writable.write(data);
@@ -62,8 +71,20 @@ export async function stashFile(importId: string, itemId: string, data: Blob): P
       await writable.abort().catch(() => undefined);
       throw error;
     }
+    if (typeof handle.move !== 'function') {
+      // No atomic rename (older browsers): the size check on resume still rejects a torn write.
+      await dir.removeEntry(itemId).catch(() => undefined);
+      const final = await dir.getFileHandle(itemId, { create: true });
+      const copy = await final.createWritable();
+      await copy.write(await handle.getFile());
+      await copy.close();
+      await dir.removeEntry(partialName).catch(() => undefined);
+    } else {
+      await handle.move(itemId);
+    }
     return true;
   } catch {
+    await dir.removeEntry(partialName).catch(() => undefined);
     await dir.removeEntry(itemId).catch(() => undefined);
     return false;
   }
@@ -101,7 +122,13 @@ export async function listStashed(): Promise<Map<string, string[]>> {
       if (importId.startsWith('.')) continue;
       const sub = await importDir(importId, false);
       const items: string[] = [];
-      if (sub) for await (const itemId of sub.keys()) items.push(itemId);
+      if (sub) {
+        for await (const name of sub.keys()) {
+          // A write the reload interrupted: its bytes are incomplete, so they are not a stash.
+          if (name.endsWith(PARTIAL)) await sub.removeEntry(name).catch(() => undefined);
+          else items.push(name);
+        }
+      }
       out.set(importId, items);
     }
   } catch {
