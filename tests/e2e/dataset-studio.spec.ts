@@ -130,7 +130,7 @@ test('a miner curates, scores and publishes a dataset; hostile input never runs 
     'our-own-song.mod',
     HOSTILE_NAME,
   ]) {
-    await expect(page.getByRole('row', { name: new RegExp(`${escape(name)}.*Imported`) })).toBeVisible({
+    await expect(page.getByRole('row', { name: new RegExp(`${escapeRegExp(name)}.*Imported`) })).toBeVisible({
       timeout: 90_000,
     });
   }
@@ -275,7 +275,7 @@ test('a miner curates, scores and publishes a dataset; hostile input never runs 
   expect(dialogs).toEqual([]);
 });
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
