@@ -100,6 +100,24 @@ describe('FLAC (@wasm-audio-decoders/flac) against libsndfile', () => {
     expect(decoded.format).toBe('flac');
     expect(bestLag(written.source[0] as Float32Array, decoded.channels[0] as Float32Array, 50)).toBe(0);
   });
+
+  it('ignores ID3v1 and APEv2 tags appended after the last frame, as taggers write them', async () => {
+    const { bytes } = file('stereo16.flac');
+    const id3v1 = new Uint8Array(128);
+    id3v1.set(new TextEncoder().encode('TAGSquare Lead Theme'), 0);
+    const apeFooter = new Uint8Array(32);
+    apeFooter.set(new TextEncoder().encode('APETAGEX'), 0);
+    new DataView(apeFooter.buffer).setUint32(8, 2000, true); // version
+    new DataView(apeFooter.buffer).setUint32(12, 32, true); // size: no items, just this footer
+    const tagged = new Uint8Array(bytes.length + apeFooter.length + id3v1.length);
+    tagged.set(bytes, 0);
+    tagged.set(apeFooter, bytes.length);
+    tagged.set(id3v1, bytes.length + apeFooter.length);
+    const plain = await decodeAudio(bytes);
+    const withTags = await decodeAudio(tagged);
+    expect(withTags.length).toBe(plain.length);
+    expect(withTags.channels).toEqual(plain.channels);
+  });
 });
 
 describe('Ogg Vorbis (@wasm-audio-decoders/ogg-vorbis) against libsndfile', () => {

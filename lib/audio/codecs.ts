@@ -5,7 +5,7 @@
  * used: this code already runs inside our own worker (or on the server). Each decoder is imported on
  * first use, so a WAV-only caller never loads the others.
  */
-import { readFlacStreamInfo } from './flac';
+import { readFlacStreamInfo, stripTrailingTags } from './flac';
 import { findFirstMpegFrame, skipId3v2, walkMpegStream } from './mpeg';
 import { inspectOgg, lastOggPage } from './ogg';
 import { AudioDecodeError, type DecodedAudio } from './types';
@@ -108,7 +108,9 @@ export async function decodeFlac(bytes: Uint8Array, maxSeconds: number): Promise
   await guarded('FLAC', async () => {
     try {
       await decoder.ready;
-      for (const chunk of chunksOf(bytes.subarray(info.start))) collector.add(await decoder.decode(chunk));
+      for (const chunk of chunksOf(stripTrailingTags(bytes).subarray(info.start))) {
+        collector.add(await decoder.decode(chunk));
+      }
       collector.add(await decoder.flush());
     } finally {
       decoder.free();

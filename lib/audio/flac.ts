@@ -73,3 +73,26 @@ export function readFlacStreamInfo(bytes: Uint8Array): FlacStreamInfo {
   }
   return { start, audioStart: pos, ...info };
 }
+
+/**
+ * Taggers (and some rippers) append an ID3v1 tag ("TAG", 128 bytes) and/or an APEv2 tag (footer
+ * "APETAGEX") after the last FLAC frame. They are not audio: the frame parser would read them as a
+ * broken frame, so they are cut off before decoding.
+ */
+export function stripTrailingTags(bytes: Uint8Array): Uint8Array {
+  let end = bytes.length;
+  if (end >= 128 && hasAscii(bytes, end - 128, 'TAG')) end -= 128;
+  if (end >= 32 && hasAscii(bytes, end - 32, 'APETAGEX')) {
+    const footer = end - 32;
+    const size =
+      byteAt(bytes, footer + 12) |
+      (byteAt(bytes, footer + 13) << 8) |
+      (byteAt(bytes, footer + 14) << 16) |
+      (byteAt(bytes, footer + 15) << 24);
+    // `size` counts the items and the footer; a header of 32 more bytes is present when flagged.
+    const hasHeader = (byteAt(bytes, footer + 23) & 0x80) !== 0;
+    const start = end - size - (hasHeader ? 32 : 0);
+    if (size >= 32 && start > 0) end = start;
+  }
+  return end === bytes.length ? bytes : bytes.subarray(0, end);
+}
