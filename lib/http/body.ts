@@ -26,6 +26,11 @@ export async function readJson<T extends z.ZodType>(
   } catch {
     throw new PublicError('invalid_json', 'The request body is not valid JSON.');
   }
+  return parseBody(data, schema);
+}
+
+/** Validates already-parsed JSON; the first problem becomes a 400 naming the field. */
+export function parseBody<T extends z.ZodType>(data: unknown, schema: T): z.infer<T> {
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
