@@ -24,6 +24,7 @@ describe('parseConfig', () => {
       adminAddresses: [],
       publicOrigin: undefined,
       clapModel: 'hf:Xenova/larger_clap_music_and_speech',
+      netuid: 1,
     });
   });
 
@@ -80,6 +81,21 @@ describe('parseConfig', () => {
     expect(parseConfig({ GENKI_CLAP_MODEL: './models/clap' }).clapModel).toBe('./models/clap');
     const [problem] = problems({ GENKI_CLAP_MODEL: 'hf:someone/some-model' });
     expect(problem).toMatch(/^GENKI_CLAP_MODEL: No pinned revision is known for someone\/some-model/);
+  });
+
+  it('defaults GENKI_NETUID to the simulated subnet on local only, and checks its range', () => {
+    expect(parseConfig({}).netuid).toBe(1);
+    expect(parseConfig({ GENKI_NETUID: '7' }).netuid).toBe(7);
+    // Genki-Dama publishes no public netuid: test and finney leave it unset rather than guess.
+    expect(parseConfig({ GENKI_NETWORK: 'test' }).netuid).toBeUndefined();
+    expect(parseConfig({ GENKI_NETWORK: 'finney' }).netuid).toBeUndefined();
+    expect(parseConfig({ GENKI_NETWORK: 'finney', GENKI_NETUID: ' 0 ' }).netuid).toBe(0);
+    expect(parseConfig({ GENKI_NETUID: '65535' }).netuid).toBe(65535);
+    for (const bad of ['65536', '-1', '1.5', 'one']) {
+      expect(problems({ GENKI_NETUID: bad })).toEqual([
+        `GENKI_NETUID must be a whole number from 0 to 65535 (got ${JSON.stringify(bad)})`,
+      ]);
+    }
   });
 
   it('reports every invalid variable at once', () => {

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { toSubstrateAddress } from './auth/address';
+import { LOCAL_GENKI_NETUID } from './chain/networks';
 import { DEFAULT_MODEL_REPO, parseModelRef } from './clap/model-spec';
 
 export const NETWORKS = ['local', 'test', 'finney'] as const;
@@ -69,6 +70,23 @@ const wsUrl = z.preprocess(
     .optional(),
 );
 
+/**
+ * The subnet the studio commits to and reads. `local` defaults to the simulated chain's Genki-Dama
+ * stand-in (netuid 1). Genki-Dama publishes no netuid for testnet or finney (its code's default, 1,
+ * is what its dev config uses on a private node), so there it stays unset until the operator names
+ * it, and the commit page says so instead of guessing. Not required at start-up: nothing else needs it.
+ */
+const netuidSchema = z.preprocess(
+  emptyToUndefined,
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, 'must be a whole number from 0 to 65535')
+    .transform(Number)
+    .pipe(z.number().max(65_535, 'must be a whole number from 0 to 65535'))
+    .optional(),
+);
+
 /** `test` (the built-in fixture model), `hf:owner/name[@rev]`, or a local model folder. */
 function modelReference(value: string, ctx: z.RefinementCtx): string {
   if (value === 'test') return value;
@@ -89,6 +107,7 @@ const configSchema = z.object({
   ),
   GENKI_HF_HUB_URL: httpUrl('https://huggingface.co'),
   GENKI_CHAIN_ENDPOINT: wsUrl,
+  GENKI_NETUID: netuidSchema,
   GENKI_ADMIN_ADDRESSES: z.preprocess(emptyToUndefined, z.string().default('').transform(ss58List)),
   GENKI_CLAP_MODEL: z.preprocess(
     emptyToUndefined,
@@ -132,6 +151,11 @@ export interface Config {
    * simulated chain it launches for `local`.
    */
   chainEndpoint?: string;
+  /**
+   * GENKI_NETUID: the Genki-Dama subnet's netuid. Defaults to 1 on `local`; undefined on `test` and
+   * `finney` unless set (the commit page then explains what to configure).
+   */
+  netuid?: number;
 }
 
 export class ConfigError extends Error {
@@ -168,6 +192,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     publicOrigin: env.GENKI_PUBLIC_ORIGIN,
     clapModel: env.GENKI_CLAP_MODEL,
     chainEndpoint: env.GENKI_CHAIN_ENDPOINT,
+    netuid: env.GENKI_NETUID ?? (env.GENKI_NETWORK === 'local' ? LOCAL_GENKI_NETUID : undefined),
   };
 }
 

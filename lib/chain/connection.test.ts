@@ -1,5 +1,5 @@
-import net from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { freePort } from '../../tests/support/free-port';
 import { devKeys } from '../../tests/support/keys';
 import { parseConfig } from '../env';
 import { ChainClient } from './client';
@@ -7,14 +7,6 @@ import { connectChain } from './connection';
 import { ChainError, submitError } from './errors';
 import { startLocalNode } from './local-node';
 import { chainEndpoint, configuredEndpoint, LOCAL_ENDPOINT, PUBLIC_ENDPOINTS } from './networks';
-
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe('chain endpoints', () => {
   it('maps networks to endpoints and accepts ws:// or wss:// overrides only', () => {
@@ -40,7 +32,7 @@ describe('chain endpoints', () => {
 
 describe('connection deadlines', () => {
   it('gives up connecting after the deadline with an error naming the endpoint', async () => {
-    const endpoint = `ws://127.0.0.1:${await closedPort()}`;
+    const endpoint = `ws://127.0.0.1:${await freePort()}`;
     const started = Date.now();
     const error = await connectChain({ endpoint, connectTimeoutMs: 800 }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ChainError);
@@ -60,6 +52,28 @@ describe('connection deadlines', () => {
       expect((error as Error).message).toBe(`waiting for nothing on ${node.url}: no answer within 300 ms`);
     } finally {
       await conn.disconnect();
+      await node.close();
+    }
+  });
+
+  it('lets calls already sent finish before closing, and refuses new ones', async () => {
+    const node = await startLocalNode({ port: 0 });
+    const conn = await connectChain({ endpoint: node.url });
+    try {
+      // Two round trips inside one call, like a paged storage read asking for its next page.
+      const running = conn.call('two pages', async () => {
+        const first = await conn.api.rpc.chain.getBlockHash(0);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        const header = await conn.api.rpc.chain.getHeader(first);
+        return header.number.toNumber();
+      });
+      const closed = conn.disconnect();
+      await expect(running).resolves.toBe(0);
+      await closed;
+      const refused = await conn.call('too late', async () => 1).catch((caught: unknown) => caught);
+      expect(refused).toMatchObject({ code: 'disconnected', endpoint: node.url });
+      expect((refused as Error).message).toBe(`too late on ${node.url}: the connection was closed`);
+    } finally {
       await node.close();
     }
   });

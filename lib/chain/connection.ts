@@ -32,6 +32,8 @@ export interface ChainConnection {
 
 export const DEFAULT_CONNECT_TIMEOUT_MS = 15_000;
 export const DEFAULT_CALL_TIMEOUT_MS = 30_000;
+/** How long disconnect() waits for calls already sent before closing the socket under them. */
+const DISCONNECT_DRAIN_MS = 3_000;
 
 /** "800 ms" / "15 s", for messages. */
 export function duration(ms: number): string {
@@ -85,8 +87,28 @@ export async function connectChain(options: ConnectOptions): Promise<ChainConnec
     );
   }
 
-  const call = <T>(what: string, fn: () => Promise<T>) =>
-    withDeadline(fn(), callTimeoutMs, () => {
+  // Calls still on the wire when disconnect() is asked for: a paged storage read sends its next page
+  // after each answer, and closing the socket under it makes browsers log "WebSocket is already in
+  // CLOSING or CLOSED state" for every page. disconnect() refuses new calls and lets these finish.
+  const inFlight = new Set<Promise<unknown>>();
+  let closing = false;
+
+  const call = <T>(what: string, fn: () => Promise<T>): Promise<T> => {
+    if (closing) {
+      const message = `${what} on ${endpoint}: the connection was closed`;
+      return Promise.reject(new ChainError('disconnected', endpoint, 'the connection was closed', message));
+    }
+    const work = fn();
+    inFlight.add(work);
+    work.then(
+      () => inFlight.delete(work),
+      () => inFlight.delete(work),
+    );
+    return guarded(what, work);
+  };
+
+  const guarded = <T>(what: string, work: Promise<T>) =>
+    withDeadline(work, callTimeoutMs, () => {
       const message = `${what} on ${endpoint}: no answer within ${duration(callTimeoutMs)}`;
       return new ChainError('timeout', endpoint, 'the chain node did not answer', message);
     }).catch((error: unknown) => {
@@ -128,7 +150,10 @@ export async function connectChain(options: ConnectOptions): Promise<ChainConnec
       return () => listeners.delete(listener);
     },
     disconnect: async () => {
+      closing = true;
       listeners.clear();
+      const drained = Promise.allSettled([...inFlight]);
+      await withDeadline(drained, DISCONNECT_DRAIN_MS, () => new Error('drain')).catch(() => {});
       await api.disconnect();
     },
   };

@@ -2,7 +2,10 @@
  * `genki`: the scoring engine from a terminal — the same code the browser worker and the
  * validator use. Commands are loaded on demand so `genki --help` and light commands start fast.
  */
+import { inspect } from 'node:util';
 import { CliError, UsageError } from './errors';
+import { exitIfDone } from './prompt-exit';
+import { scrubSecrets } from './secrets';
 
 export interface Command {
   summary: string;
@@ -43,10 +46,10 @@ const COMMANDS: Record<string, Entry> = {
     summary: 'write the small CLAP-shaped fixture model',
     load: async () => (await import('./commands/make-test-model')).makeTestModelCommand,
   },
-  // One command, subcommands in commands/commitment.ts (encode, decode; the chain ones join there).
+  // One command, subcommands in commands/commitment.ts (encode, decode, submit, show).
   commitment: {
-    usage: 'genki commitment <encode|decode> … [--json]   (genki commitment --help lists them)',
-    summary: 'the on-chain model commitment string: build it, or read one back',
+    usage: 'genki commitment <encode|decode|submit|show> … [--json]   (genki commitment --help lists them)',
+    summary: 'the on-chain model commitment: build it, decode it, submit it with a hotkey, read them back',
     load: async () => (await import('./commands/commitment')).commitmentCommand,
   },
   'repo-hash': {
@@ -63,8 +66,18 @@ function help(): string {
   return lines.join('\n');
 }
 
-/** Runs the CLI; returns the exit code. Errors become one line on stderr. */
+/**
+ * Runs the CLI; returns the exit code. Errors become one line on stderr. A command that leaves
+ * only stale library timers behind (see ./prompt-exit.ts) has the process exit once its output is
+ * flushed, instead of waiting them out.
+ */
 export async function main(argv: string[]): Promise<number> {
+  const code = await dispatch(argv);
+  await exitIfDone(code);
+  return code;
+}
+
+async function dispatch(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   try {
     if (!name || name === '--help' || name === '-h' || name === 'help') {
@@ -87,9 +100,10 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 function report(error: unknown): number {
-  if (process.env.GENKI_DEBUG === '1') console.error(error);
+  // The stack (and whatever a library put in its error) is scrubbed of any secret the CLI read.
+  if (process.env.GENKI_DEBUG === '1') process.stderr.write(`${scrubSecrets(inspect(error))}\n`);
   const message = error instanceof Error ? error.message : String(error);
   // Multi-line messages (e.g. from a library) are folded so the contract "one line" holds.
-  process.stderr.write(`genki: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
+  process.stderr.write(`genki: ${scrubSecrets(message.replace(/\s*\n\s*/g, ' '))}\n`);
   return error instanceof CliError ? error.exitCode : 1;
 }

@@ -4,6 +4,7 @@
  * with a dynamic import from a client component's event handler, never during server rendering.
  */
 import { web3Accounts, web3Enable, web3FromAddress } from '@polkadot/extension-dapp';
+import type { Signer } from '@polkadot/types/types';
 import { stringToHex } from '@polkadot/util';
 import { SIGN_IN_KEY_TYPES, toSubstrateAddress } from '../auth/address';
 import { APP_NAME } from '../auth/message';
@@ -64,4 +65,57 @@ export async function signMessage(address: string, message: string): Promise<str
     const reason = error instanceof Error ? error.message : String(error);
     throw new WalletError('rejected', `The wallet did not sign the message (${reason}).`);
   }
+}
+
+/** An account that can act as a Bittensor hotkey, with the chain the wallet restricts it to (if any). */
+export interface HotkeyAccount extends WalletAccount {
+  genesisHash: string | null;
+}
+
+export interface HotkeyAccounts {
+  accounts: HotkeyAccount[];
+  /** Accounts left out because they cannot be hotkeys, counted by key type. */
+  hidden: { type: string; count: number }[];
+}
+
+/**
+ * The wallet's sr25519 accounts: Bittensor hotkeys are sr25519 keys (btcli makes nothing else), so
+ * an ed25519, ECDSA or Ethereum account can never be a registered hotkey. The others are counted,
+ * not listed, so the page can say why they are missing.
+ */
+export async function listHotkeyAccounts(): Promise<HotkeyAccounts> {
+  const extensions = await web3Enable(APP_NAME);
+  if (extensions.length === 0) {
+    throw new WalletError(
+      'no_extension',
+      'No Polkadot wallet extension answered. Install polkadot{.js}, Talisman or SubWallet, allow this site in it, then try again.',
+    );
+  }
+  const accounts: HotkeyAccount[] = [];
+  const hidden = new Map<string, number>();
+  for (const account of await web3Accounts({ ss58Format: SS58_PREFIX })) {
+    const type = account.type ?? 'sr25519';
+    const address = type === 'ethereum' ? undefined : toSubstrateAddress(account.address);
+    if (!address || type !== 'sr25519') {
+      hidden.set(type, (hidden.get(type) ?? 0) + 1);
+      continue;
+    }
+    accounts.push({
+      address,
+      name: account.meta.name ?? null,
+      source: account.meta.source,
+      type,
+      genesisHash: account.meta.genesisHash ?? null,
+    });
+  }
+  return { accounts, hidden: [...hidden].map(([type, count]) => ({ type, count })) };
+}
+
+/** The extension's transaction signer for `address` (it signs the full SignerPayloadJSON). */
+export async function injectedSigner(address: string): Promise<Signer> {
+  const injector = await web3FromAddress(address);
+  if (!injector.signer.signPayload) {
+    throw new WalletError('cannot_sign', 'This wallet extension cannot sign transactions.');
+  }
+  return injector.signer;
 }

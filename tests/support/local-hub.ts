@@ -9,6 +9,8 @@
  * - `GET /api/{models,datasets}/{repo}/tree/{rev}[/{path}]?recursive=…`: entries with `oid`, `size`,
  *   `lfs: { oid (sha256), size, pointerSize }`, paginated with a `Link: <…>; rel="next"` header.
  * Errors carry `X-Error-Code` (RepoNotFound → 401, RevisionNotFound / EntryNotFound → 404).
+ * - `GET /api/models?author=…` and `GET /api/{models,datasets}/{repo}/commits/{rev}`: the listings
+ *   (tests/support/local-hub-list-routes.ts).
  * - The upload API (tests/support/local-hub-upload.ts): whoami-v2, repo creation, preupload, the
  *   LFS batch API with its upload/verify URLs, and the NDJSON commit endpoint, with Bearer tokens
  *   (`addToken`), private repos (readable only with their owner's token) and CORS for browsers.
@@ -22,6 +24,7 @@ import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
 import { writeBytes } from './local-hub-http';
+import { registerListRoutes } from './local-hub-list-routes';
 import { registerCoreRoutes } from './local-hub-routes';
 import { applyCors, registerUploadRoutes } from './local-hub-upload';
 
@@ -142,6 +145,7 @@ export class LocalHub {
     });
     registerCoreRoutes(hub);
     registerUploadRoutes(hub);
+    registerListRoutes(hub);
     return hub;
   }
 
@@ -181,7 +185,7 @@ export class LocalHub {
     const message = options.message ?? `Upload ${entries.length} files`;
     const manifest = [...stored].sort(([a], [b]) => (a < b ? -1 : 1)).map(([p, f]) => `${p}:${f.oid}`);
     const sha = sha1(`${parent ?? ''}\n${message}\n${manifest.join('\n')}`);
-    repo.commits.set(sha, { sha, parent, message, date: new Date(0).toISOString(), files: stored });
+    repo.commits.set(sha, { sha, parent, message, date: new Date().toISOString(), files: stored });
     repo.refs.set(branch, sha);
     return sha;
   }

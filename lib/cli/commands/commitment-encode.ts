@@ -5,7 +5,8 @@ import { CliError, UsageError } from '../errors';
 import type { Command } from '../main';
 import { hashSnapshot } from './repo-hash';
 
-function encodeOrFail(input: Parameters<typeof encodeCommitment>[0]) {
+/** encodeCommitment, its errors (which name the field and the rule) as one CLI line. */
+export function encodeOrFail(input: Parameters<typeof encodeCommitment>[0]) {
   try {
     return encodeCommitment(input);
   } catch (error) {
@@ -14,12 +15,10 @@ function encodeOrFail(input: Parameters<typeof encodeCommitment>[0]) {
   }
 }
 
-function parseCompetition(value: string | undefined): number | undefined {
+export function parseCompetition(command: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value))
-    throw new UsageError(
-      `commitment encode: --competition must be an integer, got ${JSON.stringify(value)}.`,
-    );
+    throw new UsageError(`${command}: --competition must be an integer, got ${JSON.stringify(value)}.`);
   return Number(value);
 }
 
@@ -59,7 +58,7 @@ export const commitmentEncodeCommand: Command = {
     const fields = {
       repo: values.repo,
       commit: values.commit,
-      competitionId: parseCompetition(values.competition),
+      competitionId: parseCompetition('commitment encode', values.competition),
     };
 
     let secureHash = given;

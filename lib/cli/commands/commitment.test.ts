@@ -71,7 +71,7 @@ afterAll(() => temp.cleanup());
 describe('genki commitment and repo-hash', () => {
   it('are listed in the help', async () => {
     const help = await genki('--help');
-    expect(help.stdout).toContain('genki commitment <encode|decode>');
+    expect(help.stdout).toContain('genki commitment <encode|decode|submit|show>');
     expect(help.stdout).toContain('genki repo-hash DIR');
     const sub = await genki('commitment', '--help');
     expect(sub.code).toBe(0);

@@ -1,7 +1,8 @@
 /**
  * `genki commitment <subcommand>`: the on-chain model commitment. Subcommands load on demand like
  * the top-level commands, so the chain client (needed by `submit` and `show`) costs nothing to
- * `encode`/`decode`. Add a subcommand with one entry in COMMITMENT_SUBCOMMANDS.
+ * `encode`/`decode`. Add a subcommand with one entry in COMMITMENT_SUBCOMMANDS. WS is a ws:// or
+ * wss:// URL, or a network name: local, test, finney.
  */
 import { UsageError } from '../errors';
 import type { Command } from '../main';
@@ -23,6 +24,17 @@ export const COMMITMENT_SUBCOMMANDS: Record<string, Subcommand> = {
     usage: 'genki commitment decode <STRING | 0xHEX> [--json]',
     summary: 'the fields of a commitment string or of its on-chain bytes, or why validators reject it',
     load: async () => (await import('./commitment-decode')).commitmentDecodeCommand,
+  },
+  submit: {
+    usage:
+      'genki commitment submit --endpoint WS --netuid N (--keyfile FILE | --suri SURI | GENKI_SURI=…) --repo NS/NAME --commit SHA (--secure-hash B64 | --snapshot DIR) [--competition 1] [--wait inblock|finalized] [--timeout S] [--json]',
+    summary: 'sign and submit it with the registered hotkey, follow it to finalization, check the read-back',
+    load: async () => (await import('./commitment-submit')).commitmentSubmitCommand,
+  },
+  show: {
+    usage: 'genki commitment show --endpoint WS --netuid N [--hotkey SS58] [--timeout S] [--json]',
+    summary: 'the commitments on a netuid (or one hotkey), decoded, with the 1200-block evaluation delay',
+    load: async () => (await import('./commitment-show')).commitmentShowCommand,
   },
 };
 

@@ -1,0 +1,37 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { hubCommitsOptions, hubModelsOptions } from '@/lib/queries/commit';
+
+/**
+ * The miner's path to one pinned revision: owner → their public model repos → the repo's commits.
+ * The newest commit is preselected (what a miner who just pushed wants); picking another is one
+ * click. A commitment always names a full 40-hex SHA, never a branch.
+ */
+export function useModelChoice(hubUrl: string) {
+  const [owner, setOwner] = useState('');
+  const [repo, setRepoState] = useState('');
+  const [chosenCommit, setCommit] = useState<string | null>(null);
+  const models = useQuery(hubModelsOptions(hubUrl, owner));
+  const commits = useQuery(hubCommitsOptions(hubUrl, repo));
+  const setRepo = (next: string) => {
+    setRepoState(next);
+    setCommit(null);
+  };
+  return {
+    owner,
+    submitOwner: (next: string) => {
+      setOwner(next);
+      setRepo('');
+    },
+    models,
+    repo,
+    setRepo,
+    commits,
+    commit: chosenCommit ?? commits.data?.[0]?.oid ?? '',
+    setCommit,
+  };
+}
+
+export type ModelChoice = ReturnType<typeof useModelChoice>;
