@@ -1,30 +1,19 @@
 import type { Signer } from '@polkadot/types/types';
 import { u8aToHex } from '@polkadot/util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   queryOf,
   send,
-  startTestChain,
   type TestChain,
   txOf,
+  useTestChainClient,
   waitFor,
 } from '../../tests/support/local-chain';
-import { ChainClient } from './client';
 import { ChainError } from './errors';
 import type { ChainSigner } from './submit';
 
-let chain: TestChain;
-let client: ChainClient;
+const setup = useTestChainClient();
 const NETUID = 1;
-
-beforeAll(async () => {
-  chain = await startTestChain();
-  client = await ChainClient.connect({ endpoint: chain.node.url });
-}, 60_000);
-afterAll(async () => {
-  await client?.disconnect();
-  await chain?.close();
-});
 
 const pairSigner = (pair: TestChain['keys']['bob']): ChainSigner => ({ kind: 'pair', pair });
 
@@ -43,31 +32,31 @@ async function expectChainError(
 
 /** Produces blocks until the first block of the next epoch of `netuid` (tempo from storage). */
 async function toNextEpoch(netuid: number): Promise<void> {
-  const tempo = Number((await queryOf(chain.api, 'subtensorModule', 'tempo')(netuid)).toPrimitive());
-  const next = chain.node.core.chain.best.number + 1;
+  const tempo = Number((await queryOf(setup.chain.api, 'subtensorModule', 'tempo')(netuid)).toPrimitive());
+  const next = setup.chain.node.core.chain.best.number + 1;
   const epoch = Math.floor((next + netuid + 1) / (tempo + 1));
   const firstOfNext = (epoch + 1) * (tempo + 1) - (netuid + 1);
-  chain.node.core.newBlocks(firstOfNext - next);
+  setup.chain.node.core.newBlocks(firstOfNext - next);
 }
 
 describe('commitments on the simulated chain, through the chain client', () => {
   it('Alice funds and registers Bob’s hotkey; Bob commits 100 bytes: ready → inBlock → finalized, then read back', async () => {
-    const { api, keys } = chain;
-    const before = await client.balance(keys.alice.address);
-    const registered = await client.submit(
+    const { api, keys } = setup.chain;
+    const before = await setup.client.balance(keys.alice.address);
+    const registered = await setup.client.submit(
       txOf(api, 'subtensorModule', 'burnedRegister')(NETUID, keys.bob.address),
       pairSigner(keys.alice),
     );
     expect(registered.events).toContain('subtensorModule.NeuronRegistered');
-    const registration = await client.registration(NETUID, keys.bob.address);
+    const registration = await setup.client.registration(NETUID, keys.bob.address);
     expect(registration.uid).toBe(1); // uid 0 is the subnet owner's hotkey
-    const after = await client.balance(keys.alice.address);
+    const after = await setup.client.balance(keys.alice.address);
     expect(before.free - after.free).toBeGreaterThan(1_000_000n); // the burn plus a fee
 
     const data = `genki:v1:chiptune-lab/ruby-nes@${'ab12'.repeat(10)}:${'q'.repeat(28)}`;
     expect(new TextEncoder().encode(data)).toHaveLength(100);
     const stages: string[] = [];
-    const result = await client.commit({
+    const result = await setup.client.commit({
       netuid: NETUID,
       data,
       signer: pairSigner(keys.bob),
@@ -92,14 +81,14 @@ describe('commitments on the simulated chain, through the chain client', () => {
     expect(result.commitment?.storageValue).toBe(
       u8aToHex(new Uint8Array([...new Uint8Array(8), ...block, 4, 101, ...new TextEncoder().encode(data)])),
     );
-    const all = await client.commitments(NETUID);
+    const all = await setup.client.commitments(NETUID);
     expect(all.commitments.map((c) => c.hotkey)).toEqual([keys.bob.address]);
     const last = await queryOf(api, 'commitments', 'lastCommitment')(NETUID, keys.bob.address);
     expect(Number(last.toPrimitive())).toBe(result.block.number);
   });
 
   it('is free: set_commitment is Pays::No, while burned_register pays a fee', async () => {
-    const { api, keys } = chain;
+    const { api, keys } = setup.chain;
     const commit = await txOf(
       api,
       'commitments',
@@ -116,19 +105,23 @@ describe('commitments on the simulated chain, through the chain client', () => {
 
   it('uses the UTF-8 byte length for RawN, not the string length', async () => {
     const data = 'ruby-chiptune ♪ ñandú';
-    const result = await client.commit({ netuid: NETUID, data, signer: pairSigner(chain.keys.bob) });
+    const result = await setup.client.commit({
+      netuid: NETUID,
+      data,
+      signer: pairSigner(setup.chain.keys.bob),
+    });
     expect(result.commitment?.rawType).toBe(`Raw${new TextEncoder().encode(data).length}`);
     expect(result.commitment?.rawType).not.toBe(`Raw${data.length}`);
     expect(result.commitment?.text).toBe(data);
   });
 
   it('signs through an injected wallet signer (signPayload), as the browser extension does', async () => {
-    const { api, keys } = chain;
+    const { api, keys } = setup.chain;
     const requests: string[] = [];
     const signer: Signer = {
       signPayload: async (payload) => {
         requests.push(payload.method);
-        expect(payload.genesisHash).toBe(chain.node.genesisHash);
+        expect(payload.genesisHash).toBe(setup.chain.node.genesisHash);
         expect(payload.signedExtensions).toHaveLength(13);
         const { signature } = api.registry
           .createType('ExtrinsicPayload', payload, { version: payload.version })
@@ -136,7 +129,7 @@ describe('commitments on the simulated chain, through the chain client', () => {
         return { id: 1, signature };
       },
     };
-    const result = await client.commit({
+    const result = await setup.client.commit({
       netuid: NETUID,
       data: 'signed in the wallet',
       signer: { kind: 'injected', address: keys.bob.address, signer },
@@ -149,7 +142,7 @@ describe('commitments on the simulated chain, through the chain client', () => {
 
   it('refuses a hotkey that is not registered on the netuid: AccountNotAllowedCommit', async () => {
     await expectChainError(
-      client.commit({ netuid: NETUID, data: 'x', signer: pairSigner(chain.keys.charlie) }),
+      setup.client.commit({ netuid: NETUID, data: 'x', signer: pairSigner(setup.chain.keys.charlie) }),
       {
         code: 'dispatch',
         detail: 'commitments.AccountNotAllowedCommit',
@@ -160,26 +153,30 @@ describe('commitments on the simulated chain, through the chain client', () => {
 
   it('refuses more than 128 bytes before signing, and more than 3 fields at decoding like the runtime', async () => {
     await expectChainError(
-      client.commit({ netuid: NETUID, data: 'x'.repeat(129), signer: pairSigner(chain.keys.bob) }),
+      setup.client.commit({
+        netuid: NETUID,
+        data: 'x'.repeat(129),
+        signer: pairSigner(setup.chain.keys.bob),
+      }),
       {
         code: 'invalid_input',
       },
     );
     const fourFields = txOf(
-      chain.api,
+      setup.chain.api,
       'commitments',
       'setCommitment',
     )(NETUID, {
       fields: [{ Raw1: '0x61' }, { Raw1: '0x62' }, { Raw1: '0x63' }, { Raw1: '0x64' }],
     });
-    const error = await expectChainError(client.submit(fourFields, pairSigner(chain.keys.bob)), {
+    const error = await expectChainError(setup.client.submit(fourFields, pairSigner(setup.chain.keys.bob)), {
       code: 'rejected',
     });
     expect(error.detail).toMatch(/BoundedVec exceeds its limit/);
   });
 
   it('rejects a bad signature with 1010 BadProof and a stale nonce with 1010 outdated', async () => {
-    const { api, keys } = chain;
+    const { api, keys } = setup.chain;
     const signed = await txOf(api, 'system', 'remark')('0x01').signAsync(keys.alice, { nonce: -1 });
     const hex = signed.toHex();
     const signature = signed.signature.toHex().slice(2);
@@ -196,7 +193,7 @@ describe('commitments on the simulated chain, through the chain client', () => {
   });
 
   it('holds a future nonce in the pool until the gap fills, then includes both', async () => {
-    const { api, keys } = chain;
+    const { api, keys } = setup.chain;
     const nonce = (await api.rpc.system.accountNextIndex(keys.dave.address)).toNumber();
     const later = send(api, txOf(api, 'system', 'remark')('0x02'), keys.dave, { nonce: nonce + 1 });
     await waitFor(async () => (await api.rpc.author.pendingExtrinsics()).length === 1);
@@ -209,7 +206,7 @@ describe('commitments on the simulated chain, through the chain client', () => {
   });
 
   it('allows 3100 bytes per hotkey per epoch (each call costs at least 100), then SpaceLimitExceeded until the next epoch', async () => {
-    const { api, keys, node } = chain;
+    const { api, keys, node } = setup.chain;
     node.core.registerNeuron(NETUID, keys.eve.address, keys.alice.address);
     await toNextEpoch(NETUID);
     const start = (await api.rpc.system.accountNextIndex(keys.eve.address)).toNumber();
@@ -231,7 +228,7 @@ describe('commitments on the simulated chain, through the chain client', () => {
     expect(used.toPrimitive()).toMatchObject({ usedSpace: 3100 });
 
     await expectChainError(
-      client.commit({ netuid: NETUID, data: 'one more', signer: pairSigner(keys.eve) }),
+      setup.client.commit({ netuid: NETUID, data: 'one more', signer: pairSigner(keys.eve) }),
       {
         code: 'dispatch',
         detail: 'commitments.SpaceLimitExceeded',
@@ -239,7 +236,11 @@ describe('commitments on the simulated chain, through the chain client', () => {
       },
     );
     await toNextEpoch(NETUID);
-    const fresh = await client.commit({ netuid: NETUID, data: 'next epoch', signer: pairSigner(keys.eve) });
+    const fresh = await setup.client.commit({
+      netuid: NETUID,
+      data: 'next epoch',
+      signer: pairSigner(keys.eve),
+    });
     expect(fresh.commitment?.text).toBe('next epoch');
   });
 });

@@ -1,27 +1,17 @@
 import { stringToHex } from '@polkadot/util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { httpRpc, startTestChain, type TestChain } from '../../tests/support/local-chain';
-import { ChainClient } from '../chain/client';
+import { describe, expect, it } from 'vitest';
+import { httpRpc, useTestChainClient } from '../../tests/support/local-chain';
 import { commitmentRows } from './commitment-rows';
 
 const COMMIT = 'c0ffee'.repeat(7).slice(0, 40);
 const HASH = `${'A'.repeat(43)}=`;
 const GOOD = `genki-miner:ruby-chiptune:${COMMIT}:${HASH}:1`;
 
-let chain: TestChain;
-let client: ChainClient;
-beforeAll(async () => {
-  chain = await startTestChain();
-  client = await ChainClient.connect({ endpoint: chain.node.url });
-}, 60_000);
-afterAll(async () => {
-  await client?.disconnect();
-  await chain?.close();
-});
+const setup = useTestChainClient();
 
 describe('commitment rows, as validators would judge each entry', () => {
   it('decodes good entries and gives every malformed one its typed problem (seeded with dev_setStorage)', async () => {
-    const { keys, node } = chain;
+    const { keys, node } = setup.chain;
     const entries = [
       [keys.alice.address, { Raw: GOOD }],
       [keys.bob.address, { Raw: 'only:three:fields' }],
@@ -44,7 +34,7 @@ describe('commitment rows, as validators would judge each entry', () => {
     });
     expect(answer).toMatchObject({ result: expect.stringMatching(/^0x/) });
 
-    const { rows, staleCount } = commitmentRows(await client.commitments(1));
+    const { rows, staleCount } = commitmentRows(await setup.client.commitments(1));
     expect(staleCount).toBe(0);
     const byHotkey = new Map(rows.map((row) => [row.hotkey, row]));
     expect(byHotkey.get(keys.alice.address)).toMatchObject({

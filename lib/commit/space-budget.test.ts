@@ -1,7 +1,6 @@
 import { u8aToHex } from '@polkadot/util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestChain, type TestChain, txOf } from '../../tests/support/local-chain';
-import { ChainClient } from '../chain/client';
+import { describe, expect, it } from 'vitest';
+import { txOf, useTestChainClient } from '../../tests/support/local-chain';
 import { ChainError } from '../chain/errors';
 import { explainSubmitError } from './explain-error';
 import {
@@ -43,21 +42,17 @@ describe('the commitment space budget (pure)', () => {
 });
 
 describe('reading the budget from the simulated chain', () => {
-  let chain: TestChain;
-  let client: ChainClient;
-  beforeAll(async () => {
-    chain = await startTestChain();
-    client = await ChainClient.connect({ endpoint: chain.node.url });
-  }, 60_000);
-  afterAll(async () => {
-    await client?.disconnect();
-    await chain?.close();
-  });
+  const setup = useTestChainClient();
 
   it('sees the budget fill up, and explains SpaceLimitExceeded with the reset block', async () => {
-    const { api, keys, node } = chain;
+    const { api, keys, node } = setup.chain;
     node.core.registerNeuron(1, keys.charlie.address, keys.charlie.address);
-    const fresh = await readSpaceBudget(client.connection, 1, keys.charlie.address, await client.head());
+    const fresh = await readSpaceBudget(
+      setup.client.connection,
+      1,
+      keys.charlie.address,
+      await setup.client.head(),
+    );
     expect(fresh).toMatchObject({ maxSpace: 3100, used: 0, tempo: 360 });
 
     // Two calls of three 512-byte BigRaw fields use 3072 bytes; any commitment then costs 100 more.
@@ -68,14 +63,14 @@ describe('reading the budget from the simulated chain', () => {
         'commitments',
         'setCommitment',
       )(1, { fields: [{ BigRaw: big }, { BigRaw: big }, { BigRaw: big }] });
-      await client.submit(tx, { kind: 'pair', pair: keys.charlie }, { waitFor: 'inBlock' });
+      await setup.client.submit(tx, { kind: 'pair', pair: keys.charlie }, { waitFor: 'inBlock' });
     }
-    const head = await client.head();
-    const full = await readSpaceBudget(client.connection, 1, keys.charlie.address, head);
+    const head = await setup.client.head();
+    const full = await readSpaceBudget(setup.client.connection, 1, keys.charlie.address, head);
     expect(full.used).toBe(3072);
     expect(fitsBudget(full, 90)).toBe(false);
 
-    const error = await client
+    const error = await setup.client
       .commit({ netuid: 1, data: 'one more', signer: { kind: 'pair', pair: keys.charlie } })
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ChainError);

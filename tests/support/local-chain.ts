@@ -8,6 +8,8 @@ import { ApiPromise, WsProvider } from '@polkadot/api';
 import type { SubmittableExtrinsic, SubmittableExtrinsicFunction } from '@polkadot/api/types';
 import type { QueryableStorageEntry } from '@polkadot/api-base/types';
 import type { KeyringPair } from '@polkadot/keyring/types';
+import { afterAll, beforeAll } from 'vitest';
+import { ChainClient } from '../../lib/chain/client';
 import { type LocalNode, type LocalNodeOptions, startLocalNode } from '../../lib/chain/local-node';
 import { SUBTENSOR_SIGNED_EXTENSIONS } from '../../lib/chain/signed-extensions';
 import { devKeys } from './keys';
@@ -121,4 +123,24 @@ export async function waitFor(condition: () => boolean | Promise<boolean>, timeo
     if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+/**
+ * A simulated chain and a ChainClient on it for the enclosing test file or describe block; read
+ * `chain` and `client` inside tests (they are set by the beforeAll this registers).
+ */
+export function useTestChainClient(options: LocalNodeOptions = {}): {
+  chain: TestChain;
+  client: ChainClient;
+} {
+  const handle = {} as { chain: TestChain; client: ChainClient };
+  beforeAll(async () => {
+    handle.chain = await startTestChain(options);
+    handle.client = await ChainClient.connect({ endpoint: handle.chain.node.url });
+  }, 60_000);
+  afterAll(async () => {
+    await handle.client?.disconnect();
+    await handle.chain?.close();
+  });
+  return handle;
 }
