@@ -29,7 +29,8 @@ export function sha256Hex(bytes: Uint8Array): string {
 }
 
 export class BlobStore {
-  private readonly root: string;
+  /** The store's folder, `<dataDir>/blobs` (garbage collection walks it). */
+  readonly root: string;
 
   constructor(
     dataDir: string,
@@ -48,6 +49,7 @@ export class BlobStore {
   put(bytes: Uint8Array, mediaType = 'application/octet-stream'): BlobInfo {
     const sha256 = sha256Hex(bytes);
     const target = this.pathFor(sha256);
+    this.record(sha256, bytes.byteLength, mediaType);
     if (!fs.existsSync(target)) {
       fs.mkdirSync(path.dirname(target), { recursive: true });
       // Write beside the target and rename: readers never see a half-written blob.
@@ -55,10 +57,23 @@ export class BlobStore {
       fs.writeFileSync(temp, bytes);
       fs.renameSync(temp, target);
     }
-    this.db
-      .prepare('INSERT OR IGNORE INTO blobs (sha256, size, media_type, created_at) VALUES (?, ?, ?, ?)')
-      .run(sha256, bytes.byteLength, mediaType, Date.now());
     return { sha256, size: bytes.byteLength, mediaType };
+  }
+
+  /**
+   * Records the blob as stored now, before its file is checked or written. Garbage collection
+   * (lib/storage/blob-gc.ts) deletes a row and unlinks its file inside one write transaction and
+   * spares recently stored rows, so whichever of the two runs first, a blob stored here keeps its
+   * file: either the collection already ran and the file is written again, or it sees this row.
+   */
+  private record(sha256: string, size: number, mediaType: string): void {
+    const now = Date.now();
+    this.db
+      .prepare(
+        `INSERT INTO blobs (sha256, size, media_type, created_at, stored_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (sha256) DO UPDATE SET stored_at = max(stored_at, excluded.stored_at)`,
+      )
+      .run(sha256, size, mediaType, now, now);
   }
 
   /** The folder for files being written into the store (same filesystem, so adopting is a rename). */
@@ -81,15 +96,13 @@ export class BlobStore {
   adopt(file: string, sha256: string, mediaType = 'application/octet-stream'): BlobInfo {
     const target = this.pathFor(sha256);
     const size = fs.statSync(file).size;
+    this.record(sha256, size, mediaType);
     if (fs.existsSync(target)) {
       fs.rmSync(file, { force: true });
     } else {
       fs.mkdirSync(path.dirname(target), { recursive: true });
       fs.renameSync(file, target);
     }
-    this.db
-      .prepare('INSERT OR IGNORE INTO blobs (sha256, size, media_type, created_at) VALUES (?, ?, ?, ?)')
-      .run(sha256, size, mediaType, Date.now());
     return { sha256, size, mediaType };
   }
 

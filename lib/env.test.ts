@@ -25,6 +25,7 @@ describe('parseConfig', () => {
       publicOrigin: undefined,
       clapModel: 'hf:Xenova/larger_clap_music_and_speech',
       netuid: 1,
+      exportCacheMaxBytes: 2 * 1024 ** 3,
     });
   });
 
@@ -94,6 +95,19 @@ describe('parseConfig', () => {
     for (const bad of ['65536', '-1', '1.5', 'one']) {
       expect(problems({ GENKI_NETUID: bad })).toEqual([
         `GENKI_NETUID must be a whole number from 0 to 65535 (got ${JSON.stringify(bad)})`,
+      ]);
+    }
+  });
+
+  it('reads GENKI_EXPORT_CACHE_MAX_SIZE as bytes with decimal or binary units, and names a bad one', () => {
+    expect(parseConfig({ GENKI_EXPORT_CACHE_MAX_SIZE: '' }).exportCacheMaxBytes).toBe(2 * 1024 ** 3);
+    expect(parseConfig({ GENKI_EXPORT_CACHE_MAX_SIZE: '500MB' }).exportCacheMaxBytes).toBe(500_000_000);
+    expect(parseConfig({ GENKI_EXPORT_CACHE_MAX_SIZE: '1.5 gib' }).exportCacheMaxBytes).toBe(1.5 * 1024 ** 3);
+    expect(parseConfig({ GENKI_EXPORT_CACHE_MAX_SIZE: '4096' }).exportCacheMaxBytes).toBe(4096);
+    expect(parseConfig({ GENKI_EXPORT_CACHE_MAX_SIZE: '0' }).exportCacheMaxBytes).toBe(0);
+    for (const bad of ['lots', '-1GiB', '2 GiBs', '1e9']) {
+      expect(problems({ GENKI_EXPORT_CACHE_MAX_SIZE: bad })).toEqual([
+        `GENKI_EXPORT_CACHE_MAX_SIZE must be a size such as 2GiB, 500MB or a number of bytes (got ${JSON.stringify(bad)})`,
       ]);
     }
   });

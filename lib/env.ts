@@ -99,6 +99,40 @@ function modelReference(value: string, ctx: z.RefinementCtx): string {
   }
 }
 
+const SIZE_UNITS: Record<string, number> = {
+  '': 1,
+  b: 1,
+  kb: 1e3,
+  mb: 1e6,
+  gb: 1e9,
+  tb: 1e12,
+  kib: 2 ** 10,
+  mib: 2 ** 20,
+  gib: 2 ** 30,
+  tib: 2 ** 40,
+};
+
+/** A byte count: `2GiB`, `500MB`, `1.5 GiB` or plain bytes (KB/MB/GB are decimal, KiB/MiB/GiB binary). */
+const byteSize = (fallback: string) =>
+  z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .default(fallback)
+      .transform((value, ctx) => {
+        const match = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(value.trim());
+        const unit = SIZE_UNITS[match?.[2]?.toLowerCase() ?? 'none'];
+        if (!match || unit === undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `must be a size such as 2GiB, 500MB or a number of bytes (got ${JSON.stringify(value)})`,
+          });
+          return z.NEVER;
+        }
+        return Math.floor(Number(match[1]) * unit);
+      }),
+  );
+
 const configSchema = z.object({
   GENKI_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
   GENKI_NETWORK: z.preprocess(
@@ -130,6 +164,7 @@ const configSchema = z.object({
       .transform((value) => value.replace(/\/$/, ''))
       .optional(),
   ),
+  GENKI_EXPORT_CACHE_MAX_SIZE: byteSize('2GiB'),
 });
 
 export interface Config {
@@ -156,6 +191,11 @@ export interface Config {
    * `finney` unless set (the commit page then explains what to configure).
    */
   netuid?: number;
+  /**
+   * GENKI_EXPORT_CACHE_MAX_SIZE in bytes: the budget of rendered export audio kept for reuse
+   * (lib/storage/export-cache-gc.ts evicts least recently used renders beyond it).
+   */
+  exportCacheMaxBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -193,6 +233,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     clapModel: env.GENKI_CLAP_MODEL,
     chainEndpoint: env.GENKI_CHAIN_ENDPOINT,
     netuid: env.GENKI_NETUID ?? (env.GENKI_NETWORK === 'local' ? LOCAL_GENKI_NETUID : undefined),
+    exportCacheMaxBytes: env.GENKI_EXPORT_CACHE_MAX_SIZE,
   };
 }
 

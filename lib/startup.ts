@@ -39,6 +39,10 @@ export function startServer(): void {
     import('./datasets/hub-import/default-deps')
       .then(({ resumeAllHubImports }) => resumeAllHubImports())
       .catch((error: unknown) => console.error('[genki] Could not resume Hub imports:', error));
+    // Unreferenced blobs, interrupted writes and an over-budget export cache: now, then hourly.
+    import('./storage/housekeeping-schedule')
+      .then(({ startHousekeeping }) => startHousekeeping())
+      .catch((error: unknown) => console.error('[genki] Could not start storage housekeeping:', error));
   }
   console.log(
     `[genki] network ${config.network}, data in ${path.resolve(config.dataDir)}, hub ${config.hfHubUrl}, ` +

@@ -208,7 +208,7 @@ export function updateDataset(
 /**
  * Deletes the dataset; its clips, embeddings, imports and import items go with it (ON DELETE
  * CASCADE). Blobs are content-addressed and may be shared with other datasets, so they stay until
- * a garbage collection of unreferenced blobs (not built yet) removes them.
+ * storage housekeeping (lib/storage/blob-gc.ts) finds them referenced by nothing.
  */
 export function deleteDataset(db: Db, id: string): void {
   db.prepare('DELETE FROM datasets WHERE id = ?').run(id);

@@ -40,6 +40,15 @@ export function getDb(): Db {
   return holder.__genkiDb;
 }
 
+/**
+ * The process's connection if one is open, without opening one: background work (storage
+ * housekeeping) runs on the server's connection and skips a run once it is closed, rather than
+ * re-creating a database in a data directory that is being shut down or removed.
+ */
+export function openDbIfAny(): Db | undefined {
+  return holder.__genkiDb?.open ? holder.__genkiDb : undefined;
+}
+
 export function closeDb(): void {
   holder.__genkiDb?.close();
   holder.__genkiDb = undefined;

@@ -176,6 +176,18 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX import_items_clip ON import_items (clip_id);
     `,
   },
+  {
+    version: 4,
+    name: 'blob-stored-at',
+    sql: `
+      -- When the blob was last stored (put or adopted), not only first created: garbage collection
+      -- spares recently stored blobs, and an import that stores bytes already on disk must count
+      -- as recent, or the old blob could be collected before the import's row references it.
+      ALTER TABLE blobs ADD COLUMN stored_at INTEGER NOT NULL DEFAULT 0;
+      UPDATE blobs SET stored_at = created_at;
+      CREATE INDEX blobs_stored_at ON blobs (stored_at);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce(

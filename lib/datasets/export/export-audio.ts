@@ -6,7 +6,9 @@
  *
  * Cache layout: <cacheDir>/<aa>/<key>.wav and <key>.json (facts), where the key hashes the source
  * audio's sha256 and the trim window, never a name; both are written beside and renamed into
- * place, so readers never see half a file.
+ * place, so readers never see half a file. The cache is bounded by storage housekeeping
+ * (lib/storage/export-cache-gc.ts), which evicts the least recently used renders: a cache hit
+ * touches the WAV's mtime, since atime is unreliable.
  */
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
@@ -75,6 +77,8 @@ async function renderCached(planned: PlannedAudio, storage: ExportStorage): Prom
   const factsFile = path.join(dir, `${key}.json`);
   const cached = await readFacts(factsFile);
   if (cached && (await fsp.stat(wav).catch(() => undefined))?.size === cached.size) {
+    const now = new Date();
+    await fsp.utimes(wav, now, now).catch(() => undefined);
     return { ...planned, facts: cached, file: wav, etag: key };
   }
   const source = await readBlob(planned, storage);
@@ -97,6 +101,11 @@ async function readBlob(planned: PlannedAudio, storage: ExportStorage): Promise<
       cause: error,
     });
   }
+}
+
+/** True while this process renders `key` into the cache (housekeeping must not evict it). */
+export function isRenderInFlight(key: string): boolean {
+  return inFlight.has(key);
 }
 
 /** The bytes and facts of one planned audio file (rendering it first when it needs rendering). */

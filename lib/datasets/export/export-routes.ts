@@ -4,10 +4,10 @@
  * access.ts): a private dataset is visible to its owner's session only; anyone else gets 404.
  */
 import 'server-only';
-import path from 'node:path';
 import { getDb } from '../../db';
 import { getConfig } from '../../env';
 import { errorBody, errorResponse, PublicError } from '../../http/errors';
+import { exportCacheDir } from '../../storage/paths';
 import { readableDataset } from '../access';
 import { getBlobStore } from '../blob-store';
 import { listClips } from '../clips-store';
@@ -26,7 +26,7 @@ export function exportStorage(): ExportStorage {
   const blobs = getBlobStore();
   return {
     blobPath: (sha256) => blobs.pathFor(sha256),
-    cacheDir: path.resolve(getConfig().dataDir, 'export-cache'),
+    cacheDir: exportCacheDir(getConfig().dataDir),
   };
 }
 

@@ -5,9 +5,7 @@
  * State is kept on globalThis so `next dev` hot reloads do not start a second pool.
  */
 import 'server-only';
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { getDb } from '../../db';
 import { getBlobStore } from '../blob-store';
 import { claimNextItem, completeItem, failItem, recoverInterrupted } from '../import-items';
@@ -97,20 +95,12 @@ export async function shutdownPipeline(): Promise<void> {
   for (const resolve of state.idleWaiters.splice(0)) resolve();
 }
 
-/** Half-written uploads and renders a stop left behind are removed once they are this old. */
-const STALE_INCOMING_MS = 60 * 60_000;
-
-function sweepIncoming(dir: string, now = Date.now()): void {
-  for (const name of fs.readdirSync(dir)) {
-    const file = path.join(dir, name);
-    if (name.endsWith('.partial') && now - fs.statSync(file).mtimeMs > STALE_INCOMING_MS)
-      fs.rmSync(file, { force: true });
-  }
-}
-
-/** At server start: re-queue what a stop interrupted and start on the queue. Returns the queue length. */
+/**
+ * At server start: re-queue what a stop interrupted and start on the queue. Returns the queue length.
+ * Half-written uploads and renders a stop left behind are removed by storage housekeeping
+ * (lib/storage/blob-gc.ts), which also runs at start.
+ */
 export function resumePipeline(): number {
-  sweepIncoming(getBlobStore().incomingDir());
   const queued = recoverInterrupted(getDb());
   if (queued > 0) console.log(`[genki] Resuming ${queued} queued dataset import file(s).`);
   kickPipeline();

@@ -7,6 +7,7 @@ import { getDb } from '@/lib/db';
 import { readJson } from '@/lib/http/body';
 import { errorResponse } from '@/lib/http/errors';
 import { guardMutation } from '@/lib/http/guard';
+import { scheduleHousekeeping } from '@/lib/storage/housekeeping-schedule';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -43,6 +44,7 @@ export async function DELETE(request: Request, context: IdContext) {
     const db = getDb();
     datasetOfClip(db, id, session.address, true);
     deleteClip(db, id);
+    scheduleHousekeeping(); // its blobs go once nothing else references them
     return json({ ok: true });
   } catch (error) {
     return errorResponse(error);

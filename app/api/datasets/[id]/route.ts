@@ -7,6 +7,7 @@ import { getDb } from '@/lib/db';
 import { readJson } from '@/lib/http/body';
 import { errorResponse } from '@/lib/http/errors';
 import { guardMutation } from '@/lib/http/guard';
+import { scheduleHousekeeping } from '@/lib/storage/housekeeping-schedule';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -36,7 +37,10 @@ export async function PATCH(request: Request, context: IdContext) {
   }
 }
 
-/** Deletes the dataset with its clips and imports (blobs are left for garbage collection). */
+/**
+ * Deletes the dataset with its clips and imports. Its blobs may be shared with other datasets, so
+ * they are left to storage housekeeping, scheduled here to run shortly (not in this request).
+ */
 export async function DELETE(request: Request, context: IdContext) {
   try {
     const { session } = guardMutation(request);
@@ -44,6 +48,7 @@ export async function DELETE(request: Request, context: IdContext) {
     const db = getDb();
     ownedDataset(db, id, session.address);
     deleteDataset(db, id);
+    scheduleHousekeeping();
     return json({ ok: true });
   } catch (error) {
     return errorResponse(error);
