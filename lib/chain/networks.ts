@@ -42,3 +42,29 @@ export function chainEndpoint(network: Network, override?: string): string {
 export function configuredEndpoint(config: { network: Network; chainEndpoint?: string }): string {
   return chainEndpoint(config.network, config.chainEndpoint);
 }
+
+/**
+ * An endpoint as messages and pages may show it: scheme, host and port (as written), nothing
+ * else. A node URL can carry credentials: `wss://user:password@host`, `?apikey=…`, or a key as a
+ * path segment (`wss://host/ws/<key>`, as some RPC providers do), so userinfo, query and fragment
+ * are dropped and a path other than `/` becomes `/…`.
+ */
+export function displayEndpoint(endpoint: string): string {
+  const trimmed = endpoint.trim();
+  let url: URL;
+  try {
+    url = new URL(trimmed);
+  } catch {
+    // Nothing of it is shown: where a malformed URL's credentials end is anyone's guess.
+    return '(invalid URL)';
+  }
+  let host = url.host;
+  // URL drops a default port (`wss://…:443`); keep it when the endpoint spelled it out.
+  if (url.port === '') {
+    const authority = /^[a-z][a-z0-9+.-]*:\/\/([^/?#\\]*)/i.exec(trimmed)?.[1] ?? '';
+    const port = /:(\d+)$/.exec(authority.slice(authority.lastIndexOf('@') + 1))?.[1];
+    if (port !== undefined) host = `${host}:${Number(port)}`;
+  }
+  const path = url.pathname === '' || url.pathname === '/' ? '' : '/…';
+  return `${url.protocol}//${host}${path}`;
+}

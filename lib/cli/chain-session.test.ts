@@ -4,8 +4,15 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ChainError } from '../chain/errors';
-import { LOCAL_ENDPOINT, PUBLIC_ENDPOINTS } from '../chain/networks';
-import { ChainFailure, chainFailure, parseNetuid, parseTimeoutMs, resolveEndpoint } from './chain-session';
+import { displayEndpoint, LOCAL_ENDPOINT, PUBLIC_ENDPOINTS } from '../chain/networks';
+import {
+  ChainFailure,
+  chainFailure,
+  endpointSecrets,
+  parseNetuid,
+  parseTimeoutMs,
+  resolveEndpoint,
+} from './chain-session';
 import { UsageError } from './errors';
 import { aboutBlocks, describeEvaluation, evalDelayOf, evaluationStatus } from './evaluation-delay';
 import { clearSecrets, scrubSecrets } from './secrets';
@@ -46,7 +53,30 @@ describe('--endpoint, --netuid and --timeout', () => {
       scrubSecrets(
         'failed at wss://miner:s3cr3t-token@node.example.org/ws?apikey=k3y-value-0123456789&tls=1',
       ),
-    ).toBe('failed at wss://miner:[secret]@node.example.org/ws?apikey=[secret]&tls=1');
+    ).toBe('failed at wss://[secret]:[secret]@node.example.org/ws?apikey=[secret]&tls=1');
+  });
+
+  it('shows an endpoint as scheme, host and port only, and knows which of its parts are secrets', () => {
+    const cases: [string, string][] = [
+      ['ws://127.0.0.1:9944', 'ws://127.0.0.1:9944'],
+      ['wss://entrypoint-finney.opentensor.ai:443', 'wss://entrypoint-finney.opentensor.ai:443'],
+      ['wss://lite.example.org', 'wss://lite.example.org'],
+      ['wss://miner:pa55word@node.example:443/?apikey=abcdef', 'wss://node.example:443'],
+      ['wss://rpc.example.io/ws/0b5e1c2d9f7a4e3b8c6d', 'wss://rpc.example.io/…'],
+      ['ws://u:p@[::1]:9944/ws#frag', 'ws://[::1]:9944/…'],
+      ['  WSS://Node.Example:8443/  ', 'wss://node.example:8443'],
+      ['not a url://user:pw@host/x', '(invalid URL)'],
+    ];
+    for (const [url, shown] of cases) expect(displayEndpoint(url)).toBe(shown);
+
+    expect(endpointSecrets('ws://127.0.0.1:9944')).toEqual([]);
+    expect(endpointSecrets('wss://lite.example.org/ws?tls=1&network=finney')).toEqual([]);
+    expect(endpointSecrets('wss://miner:pa55%20word@node.example:443/?apikey=abcdef').sort()).toEqual(
+      ['abcdef', 'miner', 'pa55 word', 'pa55%20word'].sort(),
+    );
+    expect(
+      endpointSecrets('wss://rpc.example.io/ws/0b5e1c2d9f7a4e3b8c6d?region=eu&session=s1x&key2=abc123def456'),
+    ).toEqual(['s1x', 'abc123def456', '0b5e1c2d9f7a4e3b8c6d']);
   });
 
   it('checks --netuid and --timeout', () => {

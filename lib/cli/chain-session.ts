@@ -5,7 +5,7 @@
  */
 import { ChainClient } from '../chain/client';
 import { ChainError, type ChainErrorCode } from '../chain/errors';
-import { endpointSchema, LOCAL_ENDPOINT, PUBLIC_ENDPOINTS } from '../chain/networks';
+import { displayEndpoint, endpointSchema, LOCAL_ENDPOINT, PUBLIC_ENDPOINTS } from '../chain/networks';
 import { CliError, UsageError } from './errors';
 import { quietLibraryLogs } from './library-logs';
 import { exitPromptlyWhenDone } from './prompt-exit';
@@ -17,18 +17,57 @@ export const DEFAULT_TIMEOUT_S = 120;
 const MAX_CONNECT_MS = 15_000;
 const MAX_CALL_MS = 30_000;
 
-/** Secrets in a URL (`wss://user:token@host`, `?apikey=`) are kept out of every message. */
-function guardUrl(url: string): string {
-  const parsed = new URL(url);
-  // As written in the URL (what messages quote) and decoded.
-  registerSecret(parsed.password);
+/** A path segment, query value or fragment that looks like a key rather than a word or a flag. */
+function looksLikeToken(value: string): boolean {
+  return value.length >= 12 || (value.length >= 8 && /\d/.test(value) && /[a-z]/i.test(value));
+}
+
+/** Query parameters whose value is a credential whatever it looks like (`?apikey=abcdef`). */
+const SECRET_PARAM = /key|token|auth|secret|pass|pwd|sig|cred|session|jwt|access|bearer/i;
+
+function decoded(value: string): string {
   try {
-    registerSecret(decodeURIComponent(parsed.password));
+    return decodeURIComponent(value.replace(/\+/g, ' '));
   } catch {
-    // Not valid percent-encoding: the raw form is registered already.
+    return value;
   }
-  // Query values are secrets only when they look like keys (`?tls=1` is not one).
-  for (const value of parsed.searchParams.values()) if (value.length >= 12) registerSecret(value);
+}
+
+/**
+ * The parts of an endpoint URL that may be credentials, as written and decoded: user name and
+ * password, query values that are keys (by name or by looks; `?tls=1` is not one), path segments
+ * and a fragment that look like tokens (`wss://host/ws/<key>`).
+ */
+export function endpointSecrets(url: string): string[] {
+  let parsed: URL;
+  try {
+    parsed = new URL(url.trim());
+  } catch {
+    return [];
+  }
+  const parts: string[] = [parsed.username, parsed.password];
+  for (const pair of parsed.search.replace(/^\?/, '').split('&')) {
+    const at = pair.indexOf('=');
+    if (at < 0) {
+      if (looksLikeToken(decoded(pair))) parts.push(pair);
+      continue;
+    }
+    const value = pair.slice(at + 1);
+    if (SECRET_PARAM.test(decoded(pair.slice(0, at))) || looksLikeToken(decoded(value))) parts.push(value);
+  }
+  for (const segment of parsed.pathname.split('/')) if (looksLikeToken(decoded(segment))) parts.push(segment);
+  const fragment = parsed.hash.replace(/^#/, '');
+  if (looksLikeToken(decoded(fragment))) parts.push(fragment);
+  return [...new Set(parts.flatMap((part) => [part, decoded(part)]))].filter((part) => part !== '');
+}
+
+/**
+ * Secrets in a URL (`wss://user:token@host`, `?apikey=`, `/ws/<key>`) are registered so any
+ * message that still quotes them (a library's error) is scrubbed; our own messages show the
+ * endpoint as `displayEndpoint` writes it.
+ */
+function guardUrl(url: string): string {
+  for (const secret of endpointSecrets(url)) registerSecret(secret);
   return url;
 }
 
@@ -89,7 +128,10 @@ export class ChainFailure extends CliError {
 /** One sentence per way the chain can fail; the ChainError's own message carries the details. */
 export function chainFailure(error: unknown): unknown {
   if (!(error instanceof ChainError)) return error;
-  const message = error.message.replace(/\.?$/, '.');
+  // lib/chain quotes the endpoint as given, credentials and all; the CLI shows it without them.
+  const shown = displayEndpoint(error.endpoint);
+  const quoted = error.endpoint ? error.message.split(error.endpoint).join(shown) : error.message;
+  const message = quoted.replace(/\.?$/, '.');
   const fail = (text: string) => new ChainFailure(text, error.code, error.detail);
   switch (error.code) {
     case 'connect_failed':
@@ -102,7 +144,7 @@ export function chainFailure(error: unknown): unknown {
       // The node's own answer (`1010: … bad signature`) is the detail; the words say what it means.
       return fail(
         error.detail
-          ? `${error.words}: ${error.endpoint} refused the transaction (${error.detail}).`
+          ? `${error.words}: ${shown} refused the transaction (${error.detail}).`
           : `${error.words}: ${message}`,
       );
     default:

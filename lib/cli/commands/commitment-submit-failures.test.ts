@@ -1,7 +1,8 @@
 /**
  * How `genki commitment submit` fails: one line in words on stderr (after any progress lines),
  * a non-zero exit, no stack trace, no hang, and never a secret, not even with GENKI_DEBUG=1
- * (whose stack traces are scrubbed). Runs the bundled bin against the simulated chain.
+ * (whose stack traces are scrubbed); nor, for `submit` and `show` alike, the credentials an
+ * `--endpoint` URL may carry. Runs the bundled bin against the simulated chain.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,6 +23,11 @@ const DAVE = '5DAAnrj7VHTznn2AWBemMuyBwZWs6FNFjdyVXUeYum3PTXFy';
 // Never registered anywhere: a hotkey a careless miner might paste on the command line.
 const MNEMONIC = 'follow general depend train voice resemble pear inflict lunar version doctor remember';
 const PASSWORD = 'correct horse battery staple 42';
+// Credentials a provider may put in an endpoint URL (user, password, ?apikey=, a key as a path).
+const URL_USER = 'miner';
+const URL_PASSWORD = 'pa55word';
+const URL_API_KEY = 'abcdef';
+const URL_PATH_TOKEN = 'f3a9c1d2e4b5a69788123abc';
 
 const temp = makeTempDir('genki-submit-failures-');
 let node: LocalNode;
@@ -65,6 +71,29 @@ function expectNoSecrets(result: GenkiResult) {
   // What JSON.parse would quote of a file holding the bare phrase.
   expect(output).not.toContain(MNEMONIC.slice(0, 10));
   expect(output).not.toContain(MNEMONIC.slice(-10));
+}
+
+/** `url` with every kind of credential a provider may put in it. */
+const credentialed = (url: string) =>
+  `${url.replace('://', `://${URL_USER}:${URL_PASSWORD}@`)}/ws/${URL_PATH_TOKEN}?apikey=${URL_API_KEY}&tls=1`;
+const show = (endpoint: string, ...extra: string[]) => [
+  'commitment',
+  'show',
+  '--endpoint',
+  endpoint,
+  '--netuid',
+  String(NETUID),
+  ...extra,
+];
+
+function expectNoCredentials(result: GenkiResult) {
+  for (const [stream, text] of [
+    ['stdout', result.stdout],
+    ['stderr', result.stderr],
+  ] as const) {
+    for (const secret of [URL_USER, URL_PASSWORD, URL_API_KEY, URL_PATH_TOKEN])
+      expect(text.toLowerCase(), `${stream} holds ${secret}`).not.toContain(secret.toLowerCase());
+  }
 }
 
 beforeAll(async () => {
@@ -130,10 +159,11 @@ describe('genki commitment submit failures', { timeout: 60_000 }, () => {
     expectOneLine(
       result,
       new RegExp(
-        `^genki: node unreachable: Could not connect to the chain node at ws://miner:\\[secret\\]@127\\.0\\.0\\.1:${port}.* Is the node running`,
+        `^genki: node unreachable: Could not connect to the chain node at ws://127\\.0\\.0\\.1:${port}.* Is the node running`,
       ),
     );
     expect(result.stderr).not.toContain('pa55word');
+    expect(result.stderr).not.toContain('miner');
     expect(result.ms).toBeLessThan(10_000);
   });
 
@@ -256,5 +286,103 @@ describe('genki commitment submit failures', { timeout: 60_000 }, () => {
       flags(node.url, '--suri', '//Bob').map((flag) => (flag === COMMIT ? 'main' : flag)),
     );
     expectOneLine(badCommit, /commit/i);
+  });
+});
+
+/**
+ * An `--endpoint` URL can carry credentials; `submit` and `show` connect with them and print none
+ * of them (stdout or stderr, human or --json, success or failure, GENKI_DEBUG=1 or not): the
+ * endpoint shows as scheme://host:port, with `/…` for a path.
+ */
+describe('credentials in --endpoint', { timeout: 60_000 }, () => {
+  it('a refused port: "node unreachable" at scheme://host:port, nothing of the credentials, human and --json', async () => {
+    const port = await freePort();
+    const endpoints = [
+      `wss://${URL_USER}:${URL_PASSWORD}@127.0.0.1:${port}/?apikey=${URL_API_KEY}`,
+      `ws://${URL_USER}:${URL_PASSWORD}@127.0.0.1:${port}/ws/${URL_PATH_TOKEN}`,
+    ];
+    const runs = endpoints.flatMap((endpoint) => [
+      runGenki(flags(endpoint, '--suri', '//Bob', '--timeout', '5')),
+      runGenki(flags(endpoint, '--suri', '//Bob', '--timeout', '5', '--json')),
+      runGenki(flags(endpoint, '--suri', '//Bob', '--timeout', '5'), { env: { GENKI_DEBUG: '1' } }),
+      runGenki(show(endpoint, '--timeout', '5')),
+      runGenki(show(endpoint, '--timeout', '5', '--json')),
+      runGenki(show(endpoint, '--timeout', '5'), { env: { GENKI_DEBUG: '1' } }),
+    ]);
+    const results = await Promise.all(runs);
+    for (const [index, result] of results.entries()) {
+      const shown = index < 6 ? `wss://127.0.0.1:${port}` : `ws://127.0.0.1:${port}/…`;
+      expect(result.code).toBe(1);
+      const last = errorLines(result.stderr).at(-1) ?? '';
+      expect(last).toContain(`genki: node unreachable: Could not connect to the chain node at ${shown}`);
+      expectNoCredentials(result);
+    }
+    // --json failures of submit say it on stdout too, with the same message.
+    for (const index of [1, 7]) {
+      const json = JSON.parse(results[index]?.stdout ?? '');
+      expect(json).toMatchObject({ ok: false, code: 'connect_failed' });
+      expect(json.message).toMatch(
+        /^node unreachable: Could not connect to the chain node at wss?:\/\/127\.0\.0\.1:/,
+      );
+    }
+    // The debug runs printed their stack traces (so those were scrubbed too).
+    expect(results[2]?.stderr).toMatch(/^\s+at /m);
+  });
+
+  it('a live node: submit signs and shows through it, human and --json, without the credentials', async () => {
+    const endpoint = credentialed(node.url);
+    const shown = `${node.url}/…`;
+    // One after the other: two submissions of one hotkey at once would race for its nonce.
+    const human = await runGenki(flags(endpoint, '--suri', '//Bob'));
+    const json = await runGenki(flags(endpoint, '--suri', '//Bob', '--wait', 'inblock', '--json'));
+    for (const result of [human, json]) {
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stderr).toContain(`of Bittensor (simulated local chain) at ${shown}\n`);
+      expect(result.stderr).toContain(`genki: ready: in the transaction pool of ${shown}\n`);
+      expectNoCredentials(result);
+    }
+    expect(human.stdout).toMatch(/^commitment {3}genki:ruby:/);
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: true, endpoint: shown, read_back: 'match' });
+
+    const [showHuman, showJson] = await Promise.all([
+      runGenki(show(endpoint)),
+      runGenki(show(endpoint, '--json')),
+    ]);
+    for (const result of [showHuman, showJson]) {
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stderr).toBe('');
+      expectNoCredentials(result);
+    }
+    expect(showHuman.stdout).toContain(`netuid 1 of Bittensor (simulated local chain) at ${shown}, block #`);
+    expect(showHuman.stdout).toContain(BOB);
+    expect(JSON.parse(showJson.stdout)).toMatchObject({
+      endpoint: shown,
+      commitments: [expect.objectContaining({ hotkey: BOB, ok: true })],
+    });
+  });
+
+  it('a live node: failures (an unregistered hotkey, a missing netuid) name the endpoint without the credentials', async () => {
+    const endpoint = credentialed(node.url);
+    const shown = `${node.url}/…`;
+    const missing = (args: string[]) => args.map((arg) => (arg === String(NETUID) ? '7' : arg));
+    const results = await Promise.all([
+      runGenki(flags(endpoint, '--suri', '//Charlie')),
+      runGenki(flags(endpoint, '--suri', '//Charlie', '--json')),
+      runGenki(flags(endpoint, '--suri', '//Charlie'), { env: { GENKI_DEBUG: '1' } }),
+      runGenki(missing(show(endpoint))),
+      runGenki(missing(show(endpoint, '--json'))),
+    ]);
+    for (const [index, result] of results.entries()) {
+      expect(result.code).toBe(1);
+      const last = errorLines(result.stderr).at(-1) ?? '';
+      expect(last).toContain(`(${shown}).`);
+      expect(last).toMatch(index < 3 ? /not registered on this netuid/ : /netuid 7 does not exist/);
+      expectNoCredentials(result);
+    }
+    expect(JSON.parse(results[1]?.stdout ?? '')).toMatchObject({
+      ok: false,
+      code: 'error',
+      message: expect.stringContaining(`(${shown}).`),
+    });
   });
 });

@@ -6,6 +6,7 @@
  * exactly what was sent. The result goes to stdout (`--json` for machines).
  */
 import { ChainError } from '../../chain/errors';
+import { displayEndpoint } from '../../chain/networks';
 import { EMPTY_DIRECTORY_HASH } from '../../chain/secure-hash';
 import type { SubmitStage } from '../../chain/submit';
 import { parseCommandArgs } from '../args';
@@ -21,6 +22,7 @@ import {
 import { CliError, UsageError } from '../errors';
 import { describeEvaluation, evalDelayOf, evaluationJson, evaluationStatus } from '../evaluation-delay';
 import type { Command } from '../main';
+import { printJson, printLine, printProgress as progress } from '../output';
 import { loadSigningKey } from '../signing-key';
 import { describeSpaceReset, readSpaceReset } from '../space-limit';
 import { encodeOrFail, parseCompetition } from './commitment-encode';
@@ -29,8 +31,6 @@ import { hashSnapshot } from './repo-hash';
 const COMMAND = 'commitment submit';
 const USAGE =
   'genki commitment submit --endpoint WS --netuid N (--keyfile FILE | --suri SURI | GENKI_SURI=…) --repo NS/NAME --commit SHA (--secure-hash B64 | --snapshot DIR) [--competition 1] [--wait inblock|finalized] [--timeout S] [--json]';
-
-const progress = (line: string) => process.stderr.write(`genki: ${line}\n`);
 
 function parseWait(value: string | undefined): 'inBlock' | 'finalized' {
   const wait = value?.toLowerCase() ?? 'finalized';
@@ -52,6 +52,15 @@ function stageLine(stage: SubmitStage, endpoint: string, blockHash?: string): st
     default:
       return undefined;
   }
+}
+
+/**
+ * `--endpoint` for a command to run next: the network name as given, or the URL if it shows in
+ * full; a URL with credentials is not repeated (the user has it, the terminal log need not).
+ */
+function endpointAgain(given: string | undefined, endpoint: string): string {
+  if (given === 'local' || given === 'test' || given === 'finney') return given;
+  return displayEndpoint(endpoint) === endpoint ? endpoint : '<the same --endpoint URL>';
 }
 
 export const commitmentSubmitCommand: Command = {
@@ -79,9 +88,7 @@ export const commitmentSubmitCommand: Command = {
       if (values.json && failure instanceof CliError && !(failure instanceof UsageError)) {
         const code = failure instanceof ChainFailure ? failure.code : 'error';
         const detail = failure instanceof ChainFailure ? failure.detail : undefined;
-        console.log(
-          JSON.stringify({ ok: false, code, ...(detail ? { detail } : {}), message: failure.message }),
-        );
+        printJson({ ok: false, code, ...(detail ? { detail } : {}), message: failure.message });
       }
       throw failure;
     }
@@ -108,6 +115,8 @@ async function submit(values: Flags, positionals: string[]): Promise<void> {
     // Not echoed: an unquoted mnemonic after --suri spills its words into positionals.
     throw new UsageError(`${COMMAND}: unexpected argument (not shown); every input is a flag.`);
   const endpoint = resolveEndpoint(COMMAND, values.endpoint, process.env);
+  // What messages show: no user, password, query or path (any of them may hold a key).
+  const shown = displayEndpoint(endpoint);
   const netuid = parseNetuid(COMMAND, values.netuid);
   if (values.repo === undefined || values.commit === undefined)
     throw new UsageError(`${COMMAND}: --repo NS/NAME and --commit SHA are required.`);
@@ -138,14 +147,14 @@ async function submit(values: Flags, positionals: string[]): Promise<void> {
   try {
     const chain = await client.chainName();
     const metagraph = await client.metagraph(netuid);
-    if (!metagraph.exists) throw new CliError(`netuid ${netuid} does not exist on ${chain} (${endpoint}).`);
+    if (!metagraph.exists) throw new CliError(`netuid ${netuid} does not exist on ${chain} (${shown}).`);
     const neuron = metagraph.neurons.find((candidate) => candidate.hotkey === hotkey);
     if (!neuron)
       throw new CliError(
-        `not registered on this netuid: hotkey ${hotkey} has no uid on netuid ${netuid} of ${chain} (${endpoint}). Register it first (btcli subnets register); a coldkey cannot commit for its hotkey.`,
+        `not registered on this netuid: hotkey ${hotkey} has no uid on netuid ${netuid} of ${chain} (${shown}). Register it first (btcli subnets register); a coldkey cannot commit for its hotkey.`,
       );
     progress(
-      `signing as ${hotkey} (uid ${neuron.uid}, key from ${key.source}) on netuid ${netuid} of ${chain} at ${endpoint}`,
+      `signing as ${hotkey} (uid ${neuron.uid}, key from ${key.source}) on netuid ${netuid} of ${chain} at ${shown}`,
     );
     let result: Awaited<ReturnType<typeof client.commit>>;
     try {
@@ -156,7 +165,7 @@ async function submit(values: Flags, positionals: string[]): Promise<void> {
         waitFor,
         timeoutMs,
         onStatus: (stage, blockHash) => {
-          const line = stageLine(stage, endpoint, blockHash);
+          const line = stageLine(stage, shown, blockHash);
           if (line) progress(line);
         },
       });
@@ -175,7 +184,7 @@ async function submit(values: Flags, positionals: string[]): Promise<void> {
         const failure = chainFailure(error);
         if (failure instanceof ChainFailure)
           throw new ChainFailure(
-            `${failure.message} Check with: genki commitment show --endpoint ${endpoint} --netuid ${netuid} --hotkey ${hotkey}`,
+            `${failure.message} Check with: genki commitment show --endpoint ${endpointAgain(values.endpoint, endpoint)} --netuid ${netuid} --hotkey ${hotkey}`,
             error.code,
             error.detail,
           );
@@ -193,33 +202,31 @@ async function submit(values: Flags, positionals: string[]): Promise<void> {
       evalDelayOf(encoded.commitment.competitionId),
     );
     if (values.json) {
-      console.log(
-        JSON.stringify({
-          ok: true,
-          endpoint,
-          chain,
-          netuid,
-          hotkey,
-          uid: neuron.uid,
-          commitment: encoded.text,
-          bytes: encoded.byteLength,
-          block: { number: result.block.number, hash: result.block.hash },
-          finalized: result.finalized,
-          tx_hash: result.txHash,
-          read_back: 'match',
-          evaluation: evaluationJson(evaluation),
-        }),
-      );
+      printJson({
+        ok: true,
+        endpoint: shown,
+        chain,
+        netuid,
+        hotkey,
+        uid: neuron.uid,
+        commitment: encoded.text,
+        bytes: encoded.byteLength,
+        block: { number: result.block.number, hash: result.block.hash },
+        finalized: result.finalized,
+        tx_hash: result.txHash,
+        read_back: 'match',
+        evaluation: evaluationJson(evaluation),
+      });
       return;
     }
     const state = result.finalized ? 'finalized' : 'in block, not yet finalized';
-    console.log(`commitment   ${encoded.text}`);
-    console.log(`bytes        ${encoded.byteLength} of 128`);
-    console.log(`hotkey       ${hotkey} (uid ${neuron.uid}, netuid ${netuid})`);
-    console.log(`block        #${result.block.number} ${result.block.hash} (${state})`);
-    console.log(`extrinsic    ${result.txHash}`);
-    console.log(`read back    matches CommitmentOf at block #${result.block.number}`);
-    console.log(`evaluation   ${describeEvaluation(evaluation)}`);
+    printLine(`commitment   ${encoded.text}`);
+    printLine(`bytes        ${encoded.byteLength} of 128`);
+    printLine(`hotkey       ${hotkey} (uid ${neuron.uid}, netuid ${netuid})`);
+    printLine(`block        #${result.block.number} ${result.block.hash} (${state})`);
+    printLine(`extrinsic    ${result.txHash}`);
+    printLine(`read back    matches CommitmentOf at block #${result.block.number}`);
+    printLine(`evaluation   ${describeEvaluation(evaluation)}`);
   } finally {
     await session.close();
   }

@@ -4,6 +4,7 @@ import { type DirectoryHash, hashDirectory, secureHashOfDirectory } from '../../
 import { parseCommandArgs } from '../args';
 import { CliError, UsageError } from '../errors';
 import type { Command } from '../main';
+import { printProgress } from '../output';
 
 /** Hash problems are the user's to fix (a wrong folder, a typo in the hotkey): one line, exit 1. */
 function toCliError(error: unknown): unknown {
@@ -17,7 +18,7 @@ function toCliError(error: unknown): unknown {
 function printNotes(hashed: DirectoryHash): void {
   const layout = checkModelLayout(hashed.files);
   for (const note of [...hashed.warnings, ...layout.problems.map((problem) => problem.message)])
-    process.stderr.write(`genki: note: ${note}\n`);
+    printProgress(`note: ${note}`);
 }
 
 /** The dir hash of a snapshot folder and, with a hotkey, its secure hash; notes printed. */
