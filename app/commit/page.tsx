@@ -5,6 +5,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { SignInPrompt } from '@/components/wallet/sign-in-prompt';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { configuredEndpoint } from '@/lib/chain/networks';
+import { browserEndpoint } from '@/lib/commit/browser-endpoint';
 import { expectedChain } from '@/lib/commit/chain-probe';
 import { getConfig } from '@/lib/env';
 import { NETWORK_LABELS } from '@/lib/site';
@@ -50,6 +51,7 @@ export default async function CommitPage() {
   const endpoint = configuredEndpoint(config);
   // Learnt on the server, so a node picked on the page is checked against the configured network.
   const expected = await expectedChain(config.network, endpoint);
+  const forBrowser = browserEndpoint(config.network, endpoint);
   return (
     <>
       {header}
@@ -57,7 +59,8 @@ export default async function CommitPage() {
         config={{
           network: config.network,
           networkLabel: NETWORK_LABELS[config.network],
-          endpoint,
+          endpoint: forBrowser.endpoint,
+          endpointWithheld: forBrowser.withheld,
           netuid: config.netuid,
           hubUrl: config.hfHubUrl,
           expectedGenesis: expected.genesisHash,

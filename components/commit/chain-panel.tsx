@@ -1,9 +1,12 @@
 'use client';
 
-import { useId, useState } from 'react';
+import { useId, useState, useSyncExternalStore } from 'react';
 import { endpointSchema } from '@/lib/chain/networks';
+import { isLoopbackEndpoint, isLoopbackHost } from '@/lib/commit/browser-endpoint';
 import { describeGenesis, type NetworkProblem } from '@/lib/commit/network-check';
 import type { ChainView } from './use-chain';
+
+const noSubscription = () => () => {};
 
 /**
  * Which chain node the page talks to (the studio's configured one, or the miner's or validator's
@@ -15,6 +18,7 @@ export function ChainPanel({
   networkLabel,
   simulated,
   custom,
+  endpointWithheld,
   onEndpoint,
   problem,
 }: {
@@ -22,6 +26,7 @@ export function ChainPanel({
   networkLabel: string;
   simulated: boolean;
   custom: boolean;
+  endpointWithheld: boolean;
   onEndpoint: (endpoint: string | null) => void;
   problem: NetworkProblem | null;
 }) {
@@ -29,6 +34,15 @@ export function ChainPanel({
   const [draft, setDraft] = useState('');
   const [draftError, setDraftError] = useState<string | null>(null);
   const { status } = chain;
+  const pageHost = useSyncExternalStore(
+    noSubscription,
+    () => window.location.hostname,
+    () => null,
+  );
+  // ws://127.0.0.1 means the machine running this browser: from another machine it is never the
+  // studio's node, however the studio is reached.
+  const loopbackElsewhere =
+    pageHost !== null && !isLoopbackHost(pageHost) && isLoopbackEndpoint(chain.endpoint);
 
   return (
     <section className="card commit-section" aria-labelledby={ids.heading}>
@@ -67,12 +81,25 @@ export function ChainPanel({
           </>
         )}
       </dl>
+      {endpointWithheld && !custom && (
+        <p className="notice">
+          The studio’s own node address carries credentials, which are never sent to browsers, so this page
+          uses the public {networkLabel} endpoint. Enter a node of your own below if you prefer.
+        </p>
+      )}
       <div aria-live="polite">
         {status.kind === 'connecting' && <p>Connecting to {chain.endpoint}…</p>}
         {(status.kind === 'lost' || status.kind === 'failed') && (
           <div className="alert" role="alert">
             <p>{status.kind === 'lost' ? 'The chain node went away.' : 'Cannot reach the chain node.'}</p>
             <p>{status.message}</p>
+            {loopbackElsewhere && (
+              <p>
+                {chain.endpoint} points at the computer this browser runs on, not at the studio’s server: the
+                studio’s node is reachable only from the machine it runs on. Use a node this browser can
+                reach.
+              </p>
+            )}
             <button type="button" className="button button-small" onClick={chain.reconnect}>
               Reconnect
             </button>

@@ -23,6 +23,8 @@ export interface CommitPageConfig {
   networkLabel: string;
   /** The configured node (GENKI_CHAIN_ENDPOINT or the network's default). */
   endpoint: string;
+  /** The configured node's URL carries credentials, so the page got the public endpoint instead. */
+  endpointWithheld: boolean;
   netuid: number;
   hubUrl: string;
   /** Genesis of the configured network, or null when the server could not learn it. */
@@ -42,15 +44,20 @@ export function CommitStudio({ config }: { config: CommitPageConfig }) {
   const chain = useChain(endpoint);
   const [account, setAccount] = useState<HotkeyAccount | null>(null);
   const choice = useModelChoice(config.hubUrl);
-  const [progress, setProgress] = useState<HubRepoHashProgress | null>(null);
   const address = account?.address ?? null;
+  // Progress belongs to one (repo, commit, hotkey) run: a new run must not start from the last
+  // run's "12 of 12", nor a cancelled run's late report show over the new one.
+  const hashRun = `${choice.repo}@${choice.commit}#${address ?? ''}`;
+  const [progress, setProgress] = useState<{ run: string; value: HubRepoHashProgress } | null>(null);
   const modelHeading = useId();
 
   const hotkeyState = useQuery(
     hotkeyStateOptions(chain.client, endpoint, config.netuid, address ?? '', address ? chain.best : null),
   );
   const hash = useQuery(
-    hubSecureHashOptions(config.hubUrl, choice.repo, choice.commit, address ?? '', setProgress),
+    hubSecureHashOptions(config.hubUrl, choice.repo, choice.commit, address ?? '', (value) =>
+      setProgress({ run: hashRun, value }),
+    ),
   );
 
   const genesis = chain.client?.genesisHash ?? null;
@@ -75,6 +82,7 @@ export function CommitStudio({ config }: { config: CommitPageConfig }) {
         networkLabel={config.networkLabel}
         simulated={config.simulated}
         custom={custom}
+        endpointWithheld={config.endpointWithheld}
         onEndpoint={setCustomEndpoint}
         problem={chainProblem}
       />
@@ -95,13 +103,19 @@ export function CommitStudio({ config }: { config: CommitPageConfig }) {
           hash.
         </p>
         <ModelPicker choice={choice} hubUrl={config.hubUrl} />
-        {choice.repo && choice.commit && <ModelCheck hash={hash} progress={progress} hotkey={address} />}
+        {choice.repo && choice.commit && (
+          <ModelCheck
+            hash={hash}
+            progress={progress?.run === hashRun ? progress.value : null}
+            hotkey={address}
+          />
+        )}
       </section>
       <CommitmentPanel
         netuid={config.netuid}
         endpoint={endpoint}
         client={chain.client}
-        address={address}
+        account={account}
         hash={choice.repo && choice.commit ? hash.data : undefined}
         hotkeyState={hotkeyState.data}
         networkProblem={networkProblem}
@@ -123,7 +137,7 @@ function WalletSection(props: {
   config: CommitPageConfig;
   chain: ChainView;
   account: HotkeyAccount | null;
-  onSelect: (account: HotkeyAccount) => void;
+  onSelect: (account: HotkeyAccount | null) => void;
   hotkeyState: UseQueryResult<HotkeyState>;
   accountProblem: string | null;
   offerSimulatedRegistration: boolean;
@@ -147,7 +161,7 @@ function WalletSection(props: {
           netuid={config.netuid}
           client={chain.client}
           endpoint={chain.endpoint}
-          address={account.address}
+          account={account}
           offerSimulatedRegistration={props.offerSimulatedRegistration}
         />
       )}

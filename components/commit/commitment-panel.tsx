@@ -8,10 +8,11 @@ import type { BlockRef } from '@/lib/chain/query';
 import { explainSubmitError } from '@/lib/commit/explain-error';
 import type { NetworkProblem } from '@/lib/commit/network-check';
 import { commitCost, fitsBudget } from '@/lib/commit/space-budget';
+import type { HotkeyAccount } from '@/lib/wallet/extension';
 import { CurrentCommitment } from './current-commitment';
 import type { HotkeyState } from './hotkey-status';
 import { SubmitProgress } from './submit-progress';
-import { useCommitSubmission } from './use-commit-submission';
+import { CommitFailure, isForSelection, useCommitSubmission } from './use-commit-submission';
 
 function encode(hash: HubRepoSecureHash): { encoded: EncodedCommitment } | { error: string } {
   try {
@@ -28,7 +29,7 @@ export function CommitmentPanel({
   netuid,
   endpoint,
   client,
-  address,
+  account,
   hash,
   hotkeyState,
   networkProblem,
@@ -38,7 +39,7 @@ export function CommitmentPanel({
   netuid: number;
   endpoint: string;
   client: ChainClient | null;
-  address: string | null;
+  account: HotkeyAccount | null;
   hash: HubRepoSecureHash | undefined;
   hotkeyState: HotkeyState | undefined;
   networkProblem: NetworkProblem | null;
@@ -46,7 +47,8 @@ export function CommitmentPanel({
   msPerBlock: number | null;
 }) {
   const ids = { heading: useId(), string: useId() };
-  const submission = useCommitSubmission({ client, endpoint, netuid, address });
+  const address = account?.address ?? null;
+  const submission = useCommitSubmission({ client, netuid });
   // The hash was computed for the hotkey picked then; a different hotkey needs its own hash.
   const ready = hash && address && hash.hotkey === address && hash.layout.ok ? hash : null;
   const built = ready ? encode(ready) : null;
@@ -59,14 +61,23 @@ export function CommitmentPanel({
   ].filter((item): item is string => typeof item === 'string');
   const registered = hotkeyState ? hotkeyState.registration.uid !== null : null;
   const overBudget = encoded && hotkeyState ? !fitsBudget(hotkeyState.budget, encoded.byteLength) : false;
-  const explained = submission.error
-    ? explainSubmitError(submission.error, {
+  // A result or error belongs to the string, hotkey and node it was submitted for; once the miner
+  // picks something else it would describe the wrong thing, so it is not shown (a submission still
+  // in flight is, whatever is selected now).
+  const request = submission.variables;
+  const shown =
+    submission.isPending || isForSelection(request, { text: encoded?.text ?? null, address, endpoint });
+  const failure = shown ? submission.error : null;
+  const explained = failure
+    ? explainSubmitError(failure instanceof CommitFailure ? failure.original : failure, {
         netuid,
-        budget: hotkeyState?.budget,
+        budget: request?.budget,
         bestBlock: best?.number,
-        connected: client?.connection.connected ?? false,
+        connected:
+          failure instanceof CommitFailure ? failure.connected : (client?.connection.connected ?? false),
       })
     : null;
+  const outcome = shown ? submission.data : undefined;
   const blocked = !encoded || !client || networkProblem?.blocking === true || submission.isPending;
 
   return (
@@ -115,13 +126,20 @@ export function CommitmentPanel({
           type="button"
           className="button button-primary"
           disabled={blocked}
-          onClick={() => submission.mutate(encoded.text)}
+          onClick={() => {
+            if (account)
+              submission.mutate({ text: encoded.text, account, endpoint, budget: hotkeyState?.budget });
+          }}
         >
           {submission.isPending ? 'Submitting…' : 'Sign and submit the commitment'}
         </button>
       )}
-      {(submission.isPending || submission.isError || submission.isSuccess) && (
-        <SubmitProgress stage={submission.stage} failed={submission.isError} />
+      {shown && (submission.isPending || submission.isError || submission.isSuccess) && (
+        <SubmitProgress
+          stage={submission.stage}
+          failed={submission.isError}
+          readBackMatches={outcome ? outcome.matches : null}
+        />
       )}
       {explained && (
         <div className="alert" role="alert" data-testid="submit-error">
@@ -132,11 +150,15 @@ export function CommitmentPanel({
           {explained.technical && <p className="hint">Chain: {explained.technical}</p>}
         </div>
       )}
-      {submission.data && (
-        <div className={submission.data.matches ? 'notice notice-ok' : 'alert'} data-testid="submit-result">
+      {outcome && (
+        <div
+          className={outcome.matches ? 'notice notice-ok' : 'alert'}
+          role={outcome.matches ? undefined : 'alert'}
+          data-testid="submit-result"
+        >
           <p>
-            Finalized in block <strong>#{submission.data.result.block.number}</strong>.{' '}
-            {submission.data.matches
+            Finalized in block <strong>#{outcome.result.block.number}</strong>.{' '}
+            {outcome.matches
               ? 'Read back from CommitmentOf at that block: it matches what you signed.'
               : 'Read back from CommitmentOf at that block: it does NOT match what you signed.'}
           </p>

@@ -6,6 +6,7 @@ import type { ChainClient } from '@/lib/chain/client';
 import type { ChainCommitment } from '@/lib/chain/commitments';
 import { formatTao } from '@/lib/commit/evaluation';
 import type { SpaceBudget } from '@/lib/commit/space-budget';
+import type { HotkeyAccount } from '@/lib/wallet/extension';
 import { RegisterHotkey } from './register-hotkey';
 
 export interface HotkeyState {
@@ -21,14 +22,14 @@ export function HotkeyStatus({
   netuid,
   client,
   endpoint,
-  address,
+  account,
   offerSimulatedRegistration,
 }: {
   state: UseQueryResult<HotkeyState>;
   netuid: number;
   client: ChainClient | null;
   endpoint: string;
-  address: string;
+  account: HotkeyAccount;
   offerSimulatedRegistration: boolean;
 }) {
   if (!client) return <p className="hint">Connect to a chain node to see this hotkey’s registration.</p>;
@@ -72,7 +73,15 @@ export function HotkeyStatus({
         </p>
       )}
       {!registered && offerSimulatedRegistration && (
-        <RegisterHotkey client={client} endpoint={endpoint} netuid={netuid} address={address} />
+        // Keyed by account: one hotkey's registration attempt (its error, its "registered in block
+        // #N") must not carry over to the next unregistered hotkey picked.
+        <RegisterHotkey
+          key={`${account.source}:${account.address}`}
+          client={client}
+          endpoint={endpoint}
+          netuid={netuid}
+          account={account}
+        />
       )}
     </div>
   );

@@ -13,24 +13,30 @@ const size = (bytes: number) =>
         ? `${(bytes / 1024 ** 2).toFixed(1)} MB`
         : `${(bytes / 1024 ** 3).toFixed(2)} GiB`;
 
+/**
+ * One live region says which phase the hashing is in (announced once per phase); the per-file
+ * counts beside the bar are not live, or a screen reader would read every file.
+ */
 function Progress({ progress }: { progress: HubRepoHashProgress | null }) {
-  if (!progress || progress.phase === 'listing') {
-    return (
-      <p aria-live="polite">Listing the repo’s files{progress ? ` (${progress.filesTotal} so far)` : ''}…</p>
-    );
-  }
+  const listing = !progress || progress.phase === 'listing';
   return (
-    <div aria-live="polite" className="hash-progress">
-      <progress
-        value={progress.filesDone}
-        max={Math.max(1, progress.filesTotal)}
-        aria-label="Hashing progress"
-      />
-      <p className="hint">
-        Hashed {progress.filesDone} of {progress.filesTotal} files · downloaded{' '}
-        {size(progress.bytesDownloaded)} of {size(progress.bytesToDownload)} (weights stored in LFS are not
-        downloaded: the Hub’s listing carries their SHA-256)
-      </p>
+    <div className="hash-progress">
+      <p aria-live="polite">{listing ? 'Listing the repo’s files…' : 'Hashing the repo’s files…'}</p>
+      {listing && progress && <p className="hint">{progress.filesTotal} files so far</p>}
+      {!listing && (
+        <>
+          <progress
+            value={progress.filesDone}
+            max={Math.max(1, progress.filesTotal)}
+            aria-label="Hashing progress"
+          />
+          <p className="hint">
+            Hashed {progress.filesDone} of {progress.filesTotal} files · downloaded{' '}
+            {size(progress.bytesDownloaded)} of {size(progress.bytesToDownload)} (weights stored in LFS are
+            not downloaded: the Hub’s listing carries their SHA-256)
+          </p>
+        </>
+      )}
     </div>
   );
 }

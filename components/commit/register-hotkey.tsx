@@ -8,6 +8,7 @@ import { formatTao } from '@/lib/commit/evaluation';
 import { explainSubmitError } from '@/lib/commit/explain-error';
 import { FAUCET_RAO } from '@/lib/commit/faucet';
 import { commitKeys, requestFaucet } from '@/lib/queries/commit';
+import type { HotkeyAccount } from '@/lib/wallet/extension';
 
 type Step = 'funding' | SubmitStage;
 
@@ -29,13 +30,14 @@ export function RegisterHotkey({
   client,
   endpoint,
   netuid,
-  address,
+  account,
 }: {
   client: ChainClient;
   endpoint: string;
   netuid: number;
-  address: string;
+  account: HotkeyAccount;
 }) {
+  const { address } = account;
   const [step, setStep] = useState<Step | null>(null);
   const queryClient = useQueryClient();
   const register = useMutation({
@@ -45,7 +47,7 @@ export function RegisterHotkey({
       const burnedRegister = client.connection.api.tx.subtensorModule?.burnedRegister;
       if (!burnedRegister) throw new Error('This chain has no SubtensorModule.burned_register.');
       const { injectedSigner } = await import('@/lib/wallet/extension');
-      const signer = await injectedSigner(address);
+      const signer = await injectedSigner(account);
       return client.submit(
         burnedRegister(netuid, address),
         { kind: 'injected', address, signer },

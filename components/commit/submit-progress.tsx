@@ -22,7 +22,16 @@ const DONE: Record<CommitStage, number> = {
 };
 
 /** The submission's way to finality as a checklist, with the current step announced politely. */
-export function SubmitProgress({ stage, failed }: { stage: CommitStage; failed: boolean }) {
+export function SubmitProgress({
+  stage,
+  failed,
+  readBackMatches,
+}: {
+  stage: CommitStage;
+  failed: boolean;
+  /** After the read-back: whether CommitmentOf holds what was signed (null before). */
+  readBackMatches: boolean | null;
+}) {
   const done = DONE[stage];
   const current = STEPS[done];
   return (
@@ -52,7 +61,10 @@ export function SubmitProgress({ stage, failed }: { stage: CommitStage; failed: 
       <p role="status" aria-live="polite" className="hint" data-testid="submit-status">
         {failed
           ? 'Stopped: see the error below.'
-          : (current?.active ?? 'Committed, finalized and read back.')}
+          : (current?.active ??
+            (readBackMatches === false
+              ? 'Finalized, but the commitment read back differs from what you signed.'
+              : 'Committed, finalized and read back.'))}
       </p>
     </div>
   );

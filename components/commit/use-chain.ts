@@ -24,6 +24,13 @@ export interface ChainView {
 }
 
 const ARRIVALS_KEPT = 9;
+/**
+ * A socket can die without a close event (laptop sleep, a network change): heads just stop. With no
+ * new head for this many block times (and never less than STALL_MIN_MS), the node counts as lost.
+ */
+const STALL_BLOCKS = 4;
+const STALL_MIN_MS = 30_000;
+const STALL_CHECK_MS = 5_000;
 
 /**
  * One ChainClient for `endpoint` in this browser tab, following best and finalized heads (the
@@ -52,6 +59,19 @@ export function useChain(endpoint: string): ChainView {
       void client?.disconnect().catch(() => {});
     };
 
+    let watchdog: ReturnType<typeof setInterval> | undefined;
+    let lastHeadAt = Date.now();
+    let headsSeen = 0;
+    // Arrival times of heads after the first, also read by the watchdog (state is not, in a timer).
+    const times: number[] = [];
+    const lose = (message: string) => {
+      if (cancelled) return;
+      cancelled = true;
+      clearInterval(watchdog);
+      setStatus({ kind: 'lost', message });
+      close();
+    };
+
     (async () => {
       const { ChainClient } = await import('@/lib/chain/client');
       try {
@@ -62,18 +82,32 @@ export function useChain(endpoint: string): ChainView {
       }
       if (cancelled) return close();
       const { api } = client.connection;
-      client.connection.onDisconnect(() => {
-        if (cancelled) return;
-        setStatus({ kind: 'lost', message: `Lost the connection to the chain node at ${endpoint}.` });
-        close();
-      });
+      client.connection.onDisconnect(() => lose(`Lost the connection to the chain node at ${endpoint}.`));
       try {
         const chainName = await client.chainName();
         await api.rpc.chain.subscribeNewHeads((header) => {
           if (cancelled) return;
+          const now = Date.now();
+          // The first head is the one current when the page subscribed, a fraction of a block after
+          // its predecessor: its arrival time would make the first block-time estimate far too short.
+          if (headsSeen > 0) {
+            times.push(now);
+            if (times.length > ARRIVALS_KEPT) times.shift();
+            setArrivals([...times]);
+          }
+          lastHeadAt = now;
+          headsSeen += 1;
           setBest({ hash: header.hash.toHex(), number: header.number.toNumber() });
-          setArrivals((previous) => [...previous.slice(-(ARRIVALS_KEPT - 1)), Date.now()]);
         });
+        watchdog = setInterval(() => {
+          const limit = Math.max(STALL_MIN_MS, STALL_BLOCKS * (observedBlockMs(times) ?? 0));
+          const silent = Date.now() - lastHeadAt;
+          if (silent > limit) {
+            lose(
+              `No new block from the chain node at ${endpoint} for ${Math.round(silent / 1000)} s; the connection seems dead.`,
+            );
+          }
+        }, STALL_CHECK_MS);
         await api.rpc.chain.subscribeFinalizedHeads((header) => {
           if (!cancelled) setFinalized(header.number.toNumber());
         });
@@ -86,16 +120,21 @@ export function useChain(endpoint: string): ChainView {
 
     return () => {
       cancelled = true;
+      clearInterval(watchdog);
       close();
     };
   }, [endpoint, attempt]);
 
   const reconnect = useCallback(() => setAttempt((value) => value + 1), []);
+  // Right after a switch of node, one render still holds the previous node's status: it must not
+  // lend its client to queries already keyed by the new endpoint.
+  const current: ChainStatus =
+    status.kind === 'ready' && status.client.endpoint !== endpoint ? { kind: 'connecting' } : status;
   return {
     endpoint,
-    status,
-    client: status.kind === 'ready' ? status.client : null,
-    best: status.kind === 'ready' ? best : null,
+    status: current,
+    client: current.kind === 'ready' ? current.client : null,
+    best: current.kind === 'ready' ? best : null,
     finalized,
     msPerBlock: observedBlockMs(arrivals),
     reconnect,

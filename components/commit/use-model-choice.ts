@@ -1,13 +1,17 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { hubCommitsOptions, hubModelsOptions } from '@/lib/queries/commit';
 
 /**
  * The miner's path to one pinned revision: owner → their public model repos → the repo's commits.
  * The newest commit is preselected (what a miner who just pushed wants); picking another is one
  * click. A commitment always names a full 40-hex SHA, never a branch.
+ *
+ * The preselection is pinned once the list arrives: the list refetches (stale after a minute, and
+ * on window focus — e.g. when the wallet's popup closes), and a commit pushed meanwhile must not
+ * swap the revision under a commitment that is being signed.
  */
 export function useModelChoice(hubUrl: string) {
   const [owner, setOwner] = useState('');
@@ -15,6 +19,10 @@ export function useModelChoice(hubUrl: string) {
   const [chosenCommit, setCommit] = useState<string | null>(null);
   const models = useQuery(hubModelsOptions(hubUrl, owner));
   const commits = useQuery(hubCommitsOptions(hubUrl, repo));
+  const newest = commits.data?.[0]?.oid ?? null;
+  useEffect(() => {
+    if (chosenCommit === null && newest !== null) setCommit(newest);
+  }, [chosenCommit, newest]);
   const setRepo = (next: string) => {
     setRepoState(next);
     setCommit(null);
@@ -29,7 +37,7 @@ export function useModelChoice(hubUrl: string) {
     repo,
     setRepo,
     commits,
-    commit: chosenCommit ?? commits.data?.[0]?.oid ?? '',
+    commit: chosenCommit ?? newest ?? '',
     setCommit,
   };
 }

@@ -17,6 +17,11 @@ function hiddenSentence(hidden: HotkeyAccounts['hidden']): string {
   return `${base}, so ${list} account${total === 1 ? '' : 's'} in your wallet ${total === 1 ? 'is' : 'are'} not shown.`;
 }
 
+/** The same account of the same extension (one hotkey may be imported in two extensions). */
+function sameAccount(a: HotkeyAccount, b: HotkeyAccount): boolean {
+  return a.source === b.source && a.address === b.address;
+}
+
 /** Step 1: connect the extension and pick the hotkey that signs the commitment. */
 export function WalletPanel({
   netuid,
@@ -27,12 +32,19 @@ export function WalletPanel({
 }: {
   netuid: number;
   selected: HotkeyAccount | null;
-  onSelect: (account: HotkeyAccount) => void;
+  onSelect: (account: HotkeyAccount | null) => void;
   chainGenesis: string | null;
   children?: ReactNode;
 }) {
   const ids = { heading: useId(), explain: useId() };
-  const connect = useMutation({ mutationFn: async () => (await loadWallet()).listHotkeyAccounts() });
+  const connect = useMutation({
+    mutationFn: async () => (await loadWallet()).listHotkeyAccounts(),
+    // After a refresh the picked account is the fresh copy (its chain restriction may have changed in
+    // the extension), or nothing if it is gone.
+    onSuccess: (fresh) => {
+      if (selected) onSelect(fresh.accounts.find((account) => sameAccount(account, selected)) ?? null);
+    },
+  });
   const data = connect.data;
 
   return (
@@ -81,7 +93,7 @@ export function WalletPanel({
                       className="choice-radio"
                       name="hotkey"
                       value={account.address}
-                      checked={selected?.address === account.address}
+                      checked={selected !== null && sameAccount(selected, account)}
                       onChange={() => onSelect(account)}
                     />
                     <span className="account-choice-text">

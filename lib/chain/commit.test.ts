@@ -1,4 +1,5 @@
-import type { Signer } from '@polkadot/types/types';
+import type { KeyringPair } from '@polkadot/keyring/types';
+import type { Signer, SignerPayloadJSON } from '@polkadot/types/types';
 import { u8aToHex } from '@polkadot/util';
 import { describe, expect, it } from 'vitest';
 import {
@@ -14,6 +15,24 @@ import type { ChainSigner } from './submit';
 
 const setup = useTestChainClient();
 const NETUID = 1;
+
+/** A browser wallet's signer (signPayload) for `pair`, taking `delayMs` as a person would. */
+function walletSigner(
+  pair: KeyringPair,
+  delayMs = 0,
+  inspect?: (payload: SignerPayloadJSON) => void,
+): Signer {
+  return {
+    signPayload: async (payload) => {
+      inspect?.(payload);
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      const { signature } = setup.chain.api.registry
+        .createType('ExtrinsicPayload', payload, { version: payload.version })
+        .sign(pair);
+      return { id: 1, signature };
+    },
+  };
+}
 
 const pairSigner = (pair: TestChain['keys']['bob']): ChainSigner => ({ kind: 'pair', pair });
 
@@ -116,19 +135,13 @@ describe('commitments on the simulated chain, through the chain client', () => {
   });
 
   it('signs through an injected wallet signer (signPayload), as the browser extension does', async () => {
-    const { api, keys } = setup.chain;
+    const { keys } = setup.chain;
     const requests: string[] = [];
-    const signer: Signer = {
-      signPayload: async (payload) => {
-        requests.push(payload.method);
-        expect(payload.genesisHash).toBe(setup.chain.node.genesisHash);
-        expect(payload.signedExtensions).toHaveLength(13);
-        const { signature } = api.registry
-          .createType('ExtrinsicPayload', payload, { version: payload.version })
-          .sign(keys.bob);
-        return { id: 1, signature };
-      },
-    };
+    const signer = walletSigner(keys.bob, 0, (payload) => {
+      requests.push(payload.method);
+      expect(payload.genesisHash).toBe(setup.chain.node.genesisHash);
+      expect(payload.signedExtensions).toHaveLength(13);
+    });
     const result = await setup.client.commit({
       netuid: NETUID,
       data: 'signed in the wallet',
@@ -140,6 +153,29 @@ describe('commitments on the simulated chain, through the chain client', () => {
     expect(result.commitment?.text).toBe('signed in the wallet');
   });
 
+  it('does not count time in the wallet against the confirmation deadline, but gives the wallet its own', async () => {
+    const { keys } = setup.chain;
+    // 1.5 s reading the request in the wallet, with a 1 s confirmation deadline: still lands.
+    const result = await setup.client.commit({
+      netuid: NETUID,
+      data: 'a slow reader',
+      signer: { kind: 'injected', address: keys.bob.address, signer: walletSigner(keys.bob, 1_500) },
+      waitFor: 'inBlock',
+      timeoutMs: 1_000,
+    });
+    expect(result.commitment?.text).toBe('a slow reader');
+
+    const never: Signer = { signPayload: () => new Promise(() => {}) };
+    await expectChainError(
+      setup.client.commit({
+        netuid: NETUID,
+        data: 'never signed',
+        signer: { kind: 'injected', address: keys.bob.address, signer: never },
+        signTimeoutMs: 300,
+      }),
+      { code: 'signing_timeout', message: 'Nothing was signed within 300 ms, so nothing was sent' },
+    );
+  });
   it('refuses a hotkey that is not registered on the netuid: AccountNotAllowedCommit', async () => {
     await expectChainError(
       setup.client.commit({ netuid: NETUID, data: 'x', signer: pairSigner(setup.chain.keys.charlie) }),

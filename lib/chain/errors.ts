@@ -16,6 +16,8 @@ export type ChainErrorCode =
   | 'dispatch'
   /** The wallet (or the user in it) declined to sign. */
   | 'signing_rejected'
+  /** The wallet did not sign within its (generous) deadline; its request may still be open. */
+  | 'signing_timeout'
   /** The caller asked for something impossible (e.g. a commitment over 128 bytes). */
   | 'invalid_input'
   /** The chain answered with data that does not have the expected shape. */

@@ -24,8 +24,14 @@ export type SubmitStage = 'signing' | 'future' | 'ready' | 'inBlock' | 'finalize
 export interface SubmitOptions {
   /** Resolve once included (`inBlock`) or only once finalized (default). */
   waitFor?: 'inBlock' | 'finalized';
-  /** Deadline for the whole submission, signing included (default 120 s). */
+  /**
+   * Deadline from the moment the transaction is signed and sent until the confirmation asked for
+   * (default 120 s). Time spent in the wallet does not count: a miner reading the request, or
+   * confirming on a Ledger, must not find the page has given up on a transaction it then sends.
+   */
   timeoutMs?: number;
+  /** Deadline for the signer to sign (default 10 min; a keyring pair signs at once). */
+  signTimeoutMs?: number;
   onStatus?: (stage: SubmitStage, blockHash?: string) => void;
 }
 
@@ -38,6 +44,7 @@ export interface Inclusion {
 }
 
 export const DEFAULT_SUBMIT_TIMEOUT_MS = 120_000;
+export const DEFAULT_SIGN_TIMEOUT_MS = 600_000;
 
 export function signerAddress(signer: ChainSigner): string {
   return signer.kind === 'pair' ? signer.pair.address : signer.address;
@@ -66,6 +73,18 @@ export function dispatchFailure(conn: ChainConnection, error: DispatchError): Ch
   );
 }
 
+/** The wallet's signer, calling `onSigned` the moment it hands back a signature. */
+function startsClockWhenSigned(signer: Signer, onSigned: () => void): Signer {
+  const thenSigned = <A, R>(sign: ((argument: A) => Promise<R>) | undefined) =>
+    sign &&
+    (async (argument: A) => {
+      const result = await sign.call(signer, argument);
+      onSigned();
+      return result;
+    });
+  return { ...signer, signPayload: thenSigned(signer.signPayload), signRaw: thenSigned(signer.signRaw) };
+}
+
 const header = z.object({ number: z.string().regex(/^0x[0-9a-f]+$/i) });
 
 export async function submitExtrinsic(
@@ -77,6 +96,7 @@ export async function submitExtrinsic(
   const { endpoint } = conn;
   const waitFor = options.waitFor ?? 'finalized';
   const timeoutMs = options.timeoutMs ?? DEFAULT_SUBMIT_TIMEOUT_MS;
+  const signTimeoutMs = options.signTimeoutMs ?? DEFAULT_SIGN_TIMEOUT_MS;
   const address = signerAddress(signer);
   const nonce = await conn.rpc('system_accountNextIndex', [address], z.number().int().nonnegative());
   options.onStatus?.('signing');
@@ -93,10 +113,18 @@ export async function submitExtrinsic(
       if (error) reject(error);
       else if (value) resolve(value);
     };
-    const timer = setTimeout(() => {
-      const message = `No ${waitFor} confirmation from ${endpoint} within ${duration(timeoutMs)}; the transaction may still land`;
-      finish(new ChainError('timeout', endpoint, 'the chain did not confirm in time', message));
-    }, timeoutMs);
+    // First the wallet's deadline; once signed and sent, the chain's.
+    let timer = setTimeout(() => {
+      const message = `Nothing was signed within ${duration(signTimeoutMs)}, so nothing was sent`;
+      finish(new ChainError('signing_timeout', endpoint, 'the wallet did not sign in time', message));
+    }, signTimeoutMs);
+    const awaitConfirmation = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const message = `No ${waitFor} confirmation from ${endpoint} within ${duration(timeoutMs)}; the transaction may still land`;
+        finish(new ChainError('timeout', endpoint, 'the chain did not confirm in time', message));
+      }, timeoutMs);
+    };
     const lost = () =>
       new ChainError(
         'disconnected',
@@ -134,10 +162,17 @@ export async function submitExtrinsic(
       }
     };
 
-    const sending =
-      signer.kind === 'pair'
-        ? tx.signAndSend(signer.pair, { nonce }, onResult)
-        : tx.signAndSend(signer.address, { nonce, signer: signer.signer }, onResult);
+    let sending: Promise<() => void>;
+    if (signer.kind === 'pair') {
+      awaitConfirmation();
+      sending = tx.signAndSend(signer.pair, { nonce }, onResult);
+    } else {
+      sending = tx.signAndSend(
+        signer.address,
+        { nonce, signer: startsClockWhenSigned(signer.signer, awaitConfirmation) },
+        onResult,
+      );
+    }
     sending
       .then((stop) => {
         unsubscribe = stop;

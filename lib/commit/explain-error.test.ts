@@ -25,6 +25,14 @@ describe('explainSubmitError', () => {
     expect(explained.detail).toContain("resets when netuid 1's next epoch starts");
   });
 
+  it('says a wallet that never signed sent nothing, and that approving later would still send', () => {
+    const explained = explainSubmitError(chainError('signing_timeout', 'the wallet did not sign in time'), {
+      netuid: 1,
+    });
+    expect(explained.title).toBe('Your wallet did not sign in time.');
+    expect(explained.detail).toContain('approving it now would still send it');
+  });
+
   it('tells a refusal in the wallet apart from chain failures', () => {
     const explained = explainSubmitError(chainError('signing_rejected', 'signing was cancelled'), {
       netuid: 1,

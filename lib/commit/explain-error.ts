@@ -73,6 +73,11 @@ export function explainSubmitError(error: unknown, context: ExplainContext): Exp
         detail: 'Nothing was sent to the chain. Submit again and approve the request in the extension.',
         technical: error.message,
       };
+    case 'signing_timeout':
+      return {
+        title: 'Your wallet did not sign in time.',
+        detail: `${error.message}. If the request is still open in the extension, reject it there, then submit again; approving it now would still send it.`,
+      };
     case 'connect_failed':
       return {
         title: 'Cannot reach the chain node.',

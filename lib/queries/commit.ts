@@ -1,10 +1,10 @@
 /**
  * react-query factories for the commit page. Chain reads are keyed by the block they read at: the
  * page follows new heads, so each block brings fresh keys (and ChainClient memoises per block hash);
- * `keepPreviousData` keeps the last answer on screen meanwhile. Hub answers about a pinned commit
+ * the previous block's answer stays on screen meanwhile (`previousBlockOf`). Hub answers about a pinned commit
  * never change, so the hash is computed once per (repo, commit, hotkey).
  */
-import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { type Query, queryOptions } from '@tanstack/react-query';
 import type { ChainClient } from '../chain/client';
 import type { HubRepoHashProgress } from '../chain/hub-repo-hash';
 import type { BlockRef } from '../chain/query';
@@ -23,6 +23,21 @@ export const commitKeys = {
   hub: (hubUrl: string) => ['hub', hubUrl] as const,
 };
 
+/**
+ * placeholderData for a block-keyed read: the answer of the previous block for the same key — same
+ * node, netuid and hotkey — while the new block's loads. Never another hotkey's or node's answer
+ * (keepPreviousData would show whatever was last on screen), and nothing while disconnected.
+ */
+function previousBlockOf(key: readonly unknown[], enabled: boolean) {
+  return <T>(previous: T | undefined, previousQuery: Query<T, Error, T, readonly unknown[]> | undefined) => {
+    if (!enabled || !previousQuery) return undefined;
+    const before = previousQuery.queryKey;
+    const sameButBlock =
+      before.length === key.length && key.slice(0, -1).every((part, index) => Object.is(part, before[index]));
+    return sameButBlock ? previous : undefined;
+  };
+}
+
 /** Registration, balance, commitment budget and current commitment of one hotkey, at one block. */
 export const hotkeyStateOptions = (
   client: ChainClient | null,
@@ -33,6 +48,10 @@ export const hotkeyStateOptions = (
 ) =>
   queryOptions({
     queryKey: [...commitKeys.account(endpoint, netuid, address), at?.hash ?? null] as const,
+    placeholderData: previousBlockOf(
+      [...commitKeys.account(endpoint, netuid, address), null],
+      client !== null && at !== null,
+    ),
     queryFn: async () => {
       if (!client || !at) throw new Error('Not connected to a chain node.');
       const [registration, balance, budget, commitment] = await Promise.all([
@@ -44,7 +63,6 @@ export const hotkeyStateOptions = (
       return { registration, balance, budget, commitment };
     },
     enabled: client !== null && at !== null,
-    placeholderData: keepPreviousData,
     gcTime: 30_000,
   });
 
@@ -57,13 +75,16 @@ export const subnetCommitmentsOptions = (
 ) =>
   queryOptions({
     queryKey: [...commitKeys.commitments(endpoint, netuid), at?.hash ?? null] as const,
+    placeholderData: previousBlockOf(
+      [...commitKeys.commitments(endpoint, netuid), null],
+      client !== null && at !== null,
+    ),
     queryFn: async () => {
       if (!client || !at) throw new Error('Not connected to a chain node.');
       const set = await client.commitments(netuid, at);
       return { block: set.block, ...commitmentRows(set) };
     },
     enabled: client !== null && at !== null,
-    placeholderData: keepPreviousData,
     gcTime: 30_000,
   });
 

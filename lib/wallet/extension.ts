@@ -3,7 +3,7 @@
  * `@polkadot/extension-dapp` touches `window` when imported, so this module is only ever loaded
  * with a dynamic import from a client component's event handler, never during server rendering.
  */
-import { web3Accounts, web3Enable, web3FromAddress } from '@polkadot/extension-dapp';
+import { web3Accounts, web3Enable, web3FromAddress, web3FromSource } from '@polkadot/extension-dapp';
 import type { Signer } from '@polkadot/types/types';
 import { stringToHex } from '@polkadot/util';
 import { SIGN_IN_KEY_TYPES, toSubstrateAddress } from '../auth/address';
@@ -111,9 +111,13 @@ export async function listHotkeyAccounts(): Promise<HotkeyAccounts> {
   return { accounts, hidden: [...hidden].map(([type, count]) => ({ type, count })) };
 }
 
-/** The extension's transaction signer for `address` (it signs the full SignerPayloadJSON). */
-export async function injectedSigner(address: string): Promise<Signer> {
-  const injector = await web3FromAddress(address);
+/**
+ * The transaction signer of the extension the account was listed from (it signs the full
+ * SignerPayloadJSON). By source, not address: the same hotkey imported in two extensions must be
+ * signed by the one the miner picked, which web3FromAddress (first extension holding it) ignores.
+ */
+export async function injectedSigner(account: { source: string }): Promise<Signer> {
+  const injector = await web3FromSource(account.source);
   if (!injector.signer.signPayload) {
     throw new WalletError('cannot_sign', 'This wallet extension cannot sign transactions.');
   }
