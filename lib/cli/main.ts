@@ -52,6 +52,11 @@ const COMMANDS: Record<string, Entry> = {
     summary: 'the on-chain model commitment: build it, decode it, submit it with a hotkey, read them back',
     load: async () => (await import('./commands/commitment')).commitmentCommand,
   },
+  storage: {
+    usage: 'genki storage gc [--data-dir DIR] [--dry-run] [--json]',
+    summary: 'free unreferenced blobs and export renders over budget in the studio’s data directory',
+    load: async () => (await import('./commands/storage-gc')).storageCommand,
+  },
   'repo-hash': {
     usage: 'genki repo-hash DIR [--hotkey SS58] [--json]',
     summary: "taoverse's dir_hash of a model snapshot and its secure_hash for a hotkey",
