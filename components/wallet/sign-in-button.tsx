@@ -27,7 +27,7 @@ export function SignInButton({ label = 'Sign in', primary = false }: { label?: s
     mutationFn: async (account: WalletAccount) => {
       const { signMessage } = await loadWallet();
       const challenge = await requestChallenge(account.address);
-      const signature = await signMessage(account.address, challenge.message);
+      const signature = await signMessage(account, challenge.message);
       return submitSignature({
         nonce: challenge.nonce,
         address: account.address,

@@ -3,7 +3,7 @@
  * `@polkadot/extension-dapp` touches `window` when imported, so this module is only ever loaded
  * with a dynamic import from a client component's event handler, never during server rendering.
  */
-import { web3Accounts, web3Enable, web3FromAddress, web3FromSource } from '@polkadot/extension-dapp';
+import { web3Accounts, web3Enable, web3FromSource } from '@polkadot/extension-dapp';
 import type { Signer } from '@polkadot/types/types';
 import { stringToHex } from '@polkadot/util';
 import { SIGN_IN_KEY_TYPES, toSubstrateAddress } from '../auth/address';
@@ -53,9 +53,16 @@ export async function listSigningAccounts(): Promise<WalletAccount[]> {
   return usable;
 }
 
-/** Asks the extension to sign a human-readable message; the extension wraps it in <Bytes>…</Bytes>. */
-export async function signMessage(address: string, message: string): Promise<string> {
-  const injector = await web3FromAddress(address);
+/**
+ * Asks the extension the account was listed from to sign a human-readable message; the extension
+ * wraps it in <Bytes>…</Bytes>. By source, as injectedSigner: the account may be in two extensions.
+ */
+export async function signMessage(
+  account: { address: string; source: string },
+  message: string,
+): Promise<string> {
+  const { address } = account;
+  const injector = await web3FromSource(account.source);
   const signRaw = injector.signer.signRaw;
   if (!signRaw) throw new WalletError('cannot_sign', 'This wallet extension cannot sign messages.');
   try {
