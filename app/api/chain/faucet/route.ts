@@ -1,5 +1,5 @@
 import { toSubstrateAddress } from '@/lib/auth/address';
-import { configuredEndpoint } from '@/lib/chain/networks';
+import { configuredEndpoint, displayEndpoint } from '@/lib/chain/networks';
 import { probeChain, simulatedFaucet } from '@/lib/commit/chain-probe';
 import { FAUCET_RAO, type FaucetResponse, faucetRequestSchema } from '@/lib/commit/faucet';
 import { getConfig } from '@/lib/env';
@@ -29,20 +29,22 @@ export async function POST(request: Request) {
     const address = toSubstrateAddress(body.address);
     if (!address) throw new PublicError('invalid_address', 'That is not the SS58 address of a 32-byte key.');
     const endpoint = configuredEndpoint(config);
+    // Messages name the node without any credentials its URL may carry.
+    const shown = displayEndpoint(endpoint);
     const probe = await probeChain(endpoint).catch(() => {
-      throw new PublicError('chain_unreachable', `The simulated chain at ${endpoint} did not answer.`, 502);
+      throw new PublicError('chain_unreachable', `The simulated chain at ${shown} did not answer.`, 502);
     });
     if (!probe.simulated) {
       throw new PublicError(
         'not_simulated',
-        `The node at ${endpoint} is not the studio's simulated chain, so it has no faucet.`,
+        `The node at ${shown} is not the studio's simulated chain, so it has no faucet.`,
         409,
       );
     }
     const blockHash = await simulatedFaucet(endpoint, address, FAUCET_RAO).catch(() => {
       throw new PublicError(
         'faucet_failed',
-        `The simulated chain at ${endpoint} did not fund the account.`,
+        `The simulated chain at ${shown} did not fund the account.`,
         502,
       );
     });
