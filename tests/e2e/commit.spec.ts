@@ -122,6 +122,15 @@ test('a miner registers, hashes, commits and reads the commitment back', async (
   const onChain = await chain.commitment(NETUID, keys.miner.address, 'finalized');
   expect(onChain).toMatchObject({ text: expected, block, problems: [] });
   await expect(page.locator('tr.row-highlight')).toContainText(REPO);
+
+  // Another hotkey: the result above belongs to Genki Miner's commitment, so it goes, and none of
+  // Genki Miner's chain state stands in for the new hotkey's. Back to Genki Miner, it is there again.
+  await pickHotkey(page, 'Fresh Hotkey');
+  await expect(page.getByTestId('submit-result')).toHaveCount(0);
+  await expect(page.getByTestId('registration')).toHaveText(`not registered on netuid ${NETUID}`);
+  await expect(page.getByTestId('current-commitment')).toHaveCount(0);
+  await pickHotkey(page, 'Genki Miner');
+  await expect(page.getByTestId('submit-result')).toContainText(`Finalized in block #${block}`);
   expect(consoleErrors).toEqual([]);
 });
 
