@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { hubOwnerSchema } from '@/lib/commit/hub-models';
 import type { ModelChoice } from './use-model-choice';
 
@@ -14,6 +14,8 @@ const dateTime = new Intl.DateTimeFormat('en-GB', {
 export function ModelPicker({ choice, hubUrl }: { choice: ModelChoice; hubUrl: string }) {
   const ids = { owner: useId(), ownerHint: useId(), repo: useId(), revisions: useId() };
   const [draft, setDraft] = useState(choice.owner);
+  // The owner can arrive after mount (remembered from the last visit): show it in the field.
+  useEffect(() => setDraft(choice.owner), [choice.owner]);
   const [ownerError, setOwnerError] = useState<string | null>(null);
   const { models, commits } = choice;
 

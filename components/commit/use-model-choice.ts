@@ -2,7 +2,20 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { hubOwnerSchema } from '@/lib/commit/hub-models';
 import { hubCommitsOptions, hubModelsOptions } from '@/lib/queries/commit';
+
+/** The last Hub owner listed on this browser: a returning miner sees their models at once. */
+const OWNER_STORAGE_KEY = 'genki.commit.hub-owner';
+
+function rememberedOwner(): string {
+  try {
+    const parsed = hubOwnerSchema.safeParse(window.localStorage.getItem(OWNER_STORAGE_KEY));
+    return parsed.success ? parsed.data : '';
+  } catch {
+    return ''; // storage disabled: nothing remembered, nothing lost
+  }
+}
 
 /**
  * The miner's path to one pinned revision: owner → their public model repos → the repo's commits.
@@ -23,6 +36,8 @@ export function useModelChoice(hubUrl: string) {
   useEffect(() => {
     if (chosenCommit === null && newest !== null) setCommit(newest);
   }, [chosenCommit, newest]);
+  // After hydration only: the server render cannot know what this browser remembered.
+  useEffect(() => setOwner((current) => current || rememberedOwner()), []);
   const setRepo = (next: string) => {
     setRepoState(next);
     setCommit(null);
@@ -31,6 +46,11 @@ export function useModelChoice(hubUrl: string) {
     owner,
     submitOwner: (next: string) => {
       setOwner(next);
+      try {
+        window.localStorage.setItem(OWNER_STORAGE_KEY, next);
+      } catch {
+        // Storage disabled: the owner is simply not remembered.
+      }
       setRepo('');
     },
     models,

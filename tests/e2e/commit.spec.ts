@@ -203,6 +203,11 @@ test('a refusal in the wallet sends nothing, and the next try goes through', asy
   await expect(page.getByTestId('submit-result')).toContainText('it matches what you signed', {
     timeout: 30_000,
   });
+
+  // The Hub owner is remembered on this browser: after a reload the miner's models are listed at once.
+  await page.reload();
+  await expect(page.getByLabel('Hugging Face username or organisation')).toHaveValue(OWNER);
+  await expect(page.getByLabel('Model repo').getByRole('option', { name: REPO, exact: true })).toHaveCount(1);
   expect(consoleErrors).toEqual([]);
 });
 
