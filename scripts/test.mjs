@@ -20,6 +20,8 @@ const SYSTEM_PACKAGES = [
   // Independent decoders and renderers: libsndfile (WAV/FLAC/Ogg/MP3) and libopenmpt's player.
   { pkg: 'python3-soundfile', file: '/usr/lib/python3/dist-packages/soundfile.py' },
   { pkg: 'openmpt123', file: '/usr/bin/openmpt123' },
+  // PyNaCl, to make btcli's NaCl-encrypted key files as btcli does (tests/reference/btcli_nacl_keyfile.py).
+  { pkg: 'python3-nacl', file: '/usr/lib/python3/dist-packages/nacl/__init__.py' },
 ];
 
 function run(label, command, args) {

@@ -5,9 +5,12 @@
  *   opentensor/btwallet `serialized_keypair_to_keyfile_data`): JSON with `secretPhrase` (the
  *   mnemonic), `secretSeed` (0x + the 32-byte mini secret), `privateKey` (0x + 64 bytes: schnorrkel's
  *   canonical secret key ‖ nonce), `publicKey` / `accountId` (0x + 32 bytes) and `ss58Address`.
- *   btwallet reads them in that order of preference, and so do we. Files btcli encrypted (NaCl,
- *   Ansible Vault, legacy Fernet) are refused with a way out: their key derivation (argon2i with
- *   libsodium's 1 GiB "sensitive" limit) has no implementation in our dependencies.
+ *   btwallet reads them in that order of preference, and so do we.
+ * - The same file as btcli encrypts it when a key gets a password (`$NACL` ‖ nonce ‖ secretbox, key
+ *   from argon2i at libsodium's "sensitive" limits, 512 MiB; see ./keyfile-nacl.ts). The password
+ *   comes from the same PasswordSource as an export's (GENKI_KEY_PASSWORD, else a no-echo prompt on
+ *   a terminal); the derivation takes seconds, so a progress line says so. Older btcli encryptions
+ *   (Ansible Vault, legacy Fernet) are refused with a way out.
  * - A polkadot.js / wallet-extension account export (`{ encoded, encoding, address, meta }`,
  *   pkcs8 + scrypt + xsalsa20-poly1305), sr25519 only, as Bittensor hotkeys are.
  *
@@ -19,6 +22,15 @@ import { hexToU8a, u8aEq } from '@polkadot/util';
 import { decodeAddress, mnemonicValidate, signatureVerify } from '@polkadot/util-crypto';
 import { z } from 'zod';
 import { CliError } from './errors';
+import {
+  ARGON2I_SENSITIVE,
+  type Argon2iLimits,
+  checkNaclKeyfile,
+  describeLimits,
+  isNaclKeyfile,
+  openNaclKeyfile,
+} from './keyfile-nacl';
+import { printProgress } from './output';
 import { registerSecret } from './secrets';
 
 export type KeyfileFormat = 'btcli' | 'polkadot-json';
@@ -150,6 +162,61 @@ function fromBtcli(data: z.infer<typeof btcliSchema>, file: string): KeyringPair
   return pair;
 }
 
+/** The password for an encrypted file, registered as a secret; fails when none can be had. */
+async function passwordFor(file: string, password: PasswordSource): Promise<string> {
+  const secret = await password();
+  if (secret === undefined)
+    throw new CliError(
+      `${file}: is encrypted; set GENKI_KEY_PASSWORD, or run genki in a terminal to be asked for the password.`,
+    );
+  registerSecret(secret);
+  return secret;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A btcli key file that btcli encrypted with NaCl: decrypted, then read as the plain one. */
+async function fromNacl(
+  bytes: Uint8Array,
+  file: string,
+  password: PasswordSource,
+  limits: Argon2iLimits,
+): Promise<KeyringPair> {
+  checkNaclKeyfile(bytes, file); // before asking for a password it could not use
+  const secret = await passwordFor(file, password);
+  // btwallet trims a typed password before deriving the key (its env-var path does not): try the
+  // password as given, then trimmed, so either way of creating the file opens.
+  const candidates = secret.trim() === secret ? [secret] : [secret, secret.trim()];
+  let plain: Uint8Array | undefined;
+  for (const [index, candidate] of candidates.entries()) {
+    printProgress(
+      index === 0
+        ? `deriving the key of ${file} (argon2i, ${describeLimits(limits)}; a few seconds)…`
+        : 'no match; deriving again with the password trimmed of spaces, as btcli reads typed ones…',
+    );
+    plain = await openNaclKeyfile(bytes, file, candidate, limits);
+    if (plain) break;
+  }
+  if (!plain)
+    throw new CliError(
+      `${file}: wrong password for this btcli key file (or the file is damaged): it did not decrypt.`,
+    );
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(plain));
+  } catch {
+    throw new CliError(`${file}: decrypted, but what it holds is not a btcli key file (not shown).`);
+  } finally {
+    plain.fill(0);
+  }
+  const btcli = btcliSchema.safeParse(json);
+  if (!btcli.success || !isObject(json))
+    throw new CliError(`${file}: decrypted, but what it holds is not a btcli key file (not shown).`);
+  return fromBtcli(btcli.data, file);
+}
+
 async function fromPolkadotJson(
   data: z.infer<typeof polkadotSchema>,
   file: string,
@@ -173,15 +240,7 @@ async function fromPolkadotJson(
     throw new CliError(`${file}: not a polkadot.js account export genki can read.`);
   }
   const types = Array.isArray(data.encoding.type) ? data.encoding.type : [data.encoding.type];
-  let secret: string | undefined;
-  if (!types.includes('none')) {
-    secret = await password();
-    if (secret === undefined)
-      throw new CliError(
-        `${file}: is encrypted; set GENKI_KEY_PASSWORD, or run genki in a terminal to be asked for the password.`,
-      );
-    registerSecret(secret);
-  }
+  const secret = types.includes('none') ? undefined : await passwordFor(file, password);
   try {
     pair.decodePkcs8(secret);
   } catch {
@@ -191,18 +250,28 @@ async function fromPolkadotJson(
   return pair;
 }
 
-/** Parses a key file's bytes (already read) into an unlocked sr25519 pair. */
+/**
+ * Parses a key file's bytes (already read) into an unlocked sr25519 pair. `naclLimits` is for
+ * tests only: btcli always writes its NaCl files at the sensitive limits.
+ */
 export async function parseKeyfile(
   bytes: Uint8Array,
   file: string,
   password: PasswordSource,
+  naclLimits: Argon2iLimits = ARGON2I_SENSITIVE,
 ): Promise<LoadedKeyfile> {
   if (bytes.length > MAX_KEYFILE_BYTES)
     throw new CliError(`${file}: too large for a key file (${bytes.length} bytes).`);
+  if (isNaclKeyfile(bytes))
+    return { pair: await fromNacl(bytes, file, password, naclLimits), format: 'btcli' };
   const text = new TextDecoder().decode(bytes).trim();
-  if (/^(\$NACL|\$ANSIBLE_VAULT|gAAAAA)/.test(text))
+  if (text.startsWith('$NACL'))
     throw new CliError(
-      `${file}: is encrypted by btcli, which genki cannot decrypt. Use an unencrypted hotkey file (btcli's default for hotkeys), or pass the mnemonic in GENKI_SURI.`,
+      `${file}: something precedes its $NACL prefix, which btcli writes first; the file was edited or damaged.`,
+    );
+  if (/^(\$ANSIBLE_VAULT|gAAAAA)/.test(text))
+    throw new CliError(
+      `${file}: is encrypted by btcli with an older method (Ansible Vault or Fernet), which genki cannot decrypt. Let a current btcli re-encrypt it (NaCl), use an unencrypted hotkey file (btcli's default for hotkeys), or pass the mnemonic in GENKI_SURI.`,
     );
   let json: unknown;
   try {
@@ -217,8 +286,7 @@ export async function parseKeyfile(
   if (exported.success)
     return { pair: await fromPolkadotJson(exported.data, file, password), format: 'polkadot-json' };
   const btcli = btcliSchema.safeParse(json);
-  if (btcli.success && typeof json === 'object' && json !== null && !Array.isArray(json))
-    return { pair: fromBtcli(btcli.data, file), format: 'btcli' };
+  if (btcli.success && isObject(json)) return { pair: fromBtcli(btcli.data, file), format: 'btcli' };
   throw new CliError(
     `${file}: not a key file genki can read; expected a btcli hotkey file or a polkadot.js account export.`,
   );

@@ -157,8 +157,10 @@ describe('btcli hotkey files', () => {
         MNEMONIC,
         /not JSON; expected a btcli hotkey file or a polkadot\.js account export \(contents not shown\)/,
       ],
-      [`$NACL${'x'.repeat(60)}`, /encrypted by btcli, which genki cannot decrypt/],
-      [`gAAAAAB${'x'.repeat(60)}`, /encrypted by btcli/],
+      // btcli's NaCl files are read (keyfile-nacl.test.ts); without a password they cannot be.
+      [`$NACL${'x'.repeat(60)}`, /is encrypted; set GENKI_KEY_PASSWORD, or run genki in a terminal/],
+      [`$NACL${'x'.repeat(20)}`, /only 20 bytes follow \$NACL .* truncated or damaged/],
+      [`gAAAAAB${'x'.repeat(60)}`, /encrypted by btcli with an older method \(Ansible Vault or Fernet\)/],
     ];
     for (const [content, pattern] of cases) {
       const error = await failure(parseKeyfile(bytes(content), 'wallets/miner/hotkeys/default', noPassword));

@@ -12,6 +12,7 @@ import { cryptoWaitReady, mnemonicToMiniSecret } from '@polkadot/util-crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorLines, GENKI_BIN, runGenki } from '@/tests/support/genki-cli';
 import { httpRpc } from '@/tests/support/local-chain';
+import { runReference } from '@/tests/support/python';
 import { makeTempDir } from '@/tests/support/temp-dir';
 import { ChainClient } from '../../chain/client';
 import { type LocalNode, startLocalNode } from '../../chain/local-node';
@@ -24,6 +25,9 @@ const BOB = '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty';
 const MNEMONIC = 'night bar quote buddy sun pole rally year sword patient private identify';
 const MNEMONIC_ADDRESS = '5CM4xEWPNdysgZfeRcxKh2bTkbKmSvaCdFRWvrY7BCPYMngB';
 const PASSWORD = 'correct horse battery staple 42';
+// opentensor/btwallet tests/test_keyfile.py's mnemonic, for the NaCl-encrypted hotkey file.
+const NACL_MNEMONIC = 'old leopard transfer rib spatial phone calm indicate online fire caution review';
+const NACL_ADDRESS = '5HDvhV6WDCjCKyrXqGQSDYqQAzkzabNhctmiDYEqgBC66BsX';
 
 const temp = makeTempDir('genki-submit-');
 let node: LocalNode;
@@ -195,6 +199,59 @@ describe('genki commitment submit', { timeout: 60_000 }, () => {
       expect(errorLines(result.stderr)).toEqual([]);
       expect(`${result.stdout}${result.stderr}`).not.toContain(MNEMONIC.split(' ').slice(0, 2).join(' '));
       expect(`${result.stdout}${result.stderr}`).not.toContain(PASSWORD);
+    }
+  });
+
+  // btcli's own format for a key created with a password, made by Debian's PyNaCl as btcli makes it,
+  // at the real limits: argon2i with 512 MiB takes seconds in each process (both run at once).
+  it('--keyfile decrypts a hotkey file btcli encrypted with NaCl (argon2i at the sensitive limits)', {
+    timeout: 180_000,
+  }, async () => {
+    const pair = new Keyring({ type: 'sr25519', ss58Format: 42 }).addFromUri(NACL_MNEMONIC);
+    expect(pair.address).toBe(NACL_ADDRESS);
+    await register(NACL_ADDRESS);
+    const publicKey = u8aToHex(pair.publicKey);
+    const keyfile = {
+      accountId: publicKey,
+      publicKey,
+      secretPhrase: NACL_MNEMONIC,
+      secretSeed: u8aToHex(mnemonicToMiniSecret(NACL_MNEMONIC)),
+      ss58Address: NACL_ADDRESS,
+    };
+    const request = { mode: 'encrypt', password: PASSWORD, keyfile, limits: 'sensitive' };
+    const { file } = JSON.parse(
+      runReference('btcli_nacl_keyfile.py', [], { input: JSON.stringify(request) }),
+    ) as { file: string };
+    const locked = path.join(temp.dir, 'wallets', 'locked', 'hotkeys', 'default');
+    fs.mkdirSync(path.dirname(locked), { recursive: true });
+    fs.writeFileSync(locked, Buffer.from(file, 'hex'));
+    expect(fs.readFileSync(locked).subarray(0, 5).toString()).toBe('$NACL');
+
+    const args = submit('--keyfile', locked, '--repo', 'miner/ruby-nacl', '--secure-hash', HASH);
+    const [unlocked, wrong] = await Promise.all([
+      runGenki([...args, '--json'], { env: { GENKI_KEY_PASSWORD: PASSWORD } }),
+      runGenki(args, { env: { GENKI_KEY_PASSWORD: 'correct horse battery staple 43' } }),
+    ]);
+    const deriving = `genki: deriving the key of ${locked} (argon2i, 512 MiB; a few seconds)…`;
+    expect(unlocked.code).toBe(0);
+    expect(unlocked.stderr).toContain(deriving);
+    expect(unlocked.stderr).toContain(
+      `signing as ${NACL_ADDRESS} (uid 3, key from btcli key file ${locked})`,
+    );
+    expect(errorLines(unlocked.stderr).filter((line) => line !== deriving)).toEqual([]);
+    expect(JSON.parse(unlocked.stdout)).toMatchObject({ hotkey: NACL_ADDRESS, read_back: 'match' });
+    expect((await client.commitment(NETUID, NACL_ADDRESS))?.text).toBe(`miner:ruby-nacl:${COMMIT}:${HASH}:1`);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stdout).toBe('');
+    expect(wrong.stderr.trimEnd().split('\n')).toEqual([
+      deriving,
+      `genki: ${locked}: wrong password for this btcli key file (or the file is damaged): it did not decrypt.`,
+    ]);
+    for (const result of [unlocked, wrong]) {
+      const output = `${result.stdout}${result.stderr}`;
+      expect(output).not.toContain(NACL_MNEMONIC.split(' ').slice(0, 2).join(' '));
+      expect(output).not.toContain(PASSWORD);
+      expect(output).not.toContain('staple 43');
     }
   });
 
