@@ -65,8 +65,9 @@ export class BlobStore {
    * (lib/storage/blob-gc.ts) deletes a row and unlinks its file inside one write transaction and
    * spares recently stored rows, so whichever of the two runs first, a blob stored here keeps its
    * file: either the collection already ran and the file is written again, or it sees this row.
+   * Also used by the collection itself to restore the row of a referenced file that lost it.
    */
-  private record(sha256: string, size: number, mediaType: string): void {
+  record(sha256: string, size: number, mediaType = 'application/octet-stream'): void {
     const now = Date.now();
     this.db
       .prepare(

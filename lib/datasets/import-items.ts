@@ -24,15 +24,20 @@ function duplicateOf(
 
 const duplicateMessage = (fileName: string) => `Already in this dataset as "${fileName}" (same content).`;
 
-/** The bytes are stored (blob `blobSha256`): queue the item, or settle it as a duplicate. */
+/**
+ * The bytes are stored (blob `blobSha256`): queue the item, or settle it as a duplicate. An item
+ * keeps `blob_sha256` only while something may still read it (processing, and a retry of a failed
+ * item); once settled done or duplicate it is cleared, because the bytes belong to a clip (its
+ * source) and the item's reference would keep them in storage after that clip is deleted.
+ */
 export function markReceived(db: Db, item: ItemDbRow, blobSha256: string, now = Date.now()): void {
   db.transaction(() => {
     const clip = duplicateOf(db, item.dataset_id, blobSha256);
     if (clip) {
       db.prepare(
-        `UPDATE import_items SET state = 'duplicate', error = ?, clip_id = ?, sha256 = ?, blob_sha256 = ?,
+        `UPDATE import_items SET state = 'duplicate', error = ?, clip_id = ?, sha256 = ?, blob_sha256 = NULL,
            updated_at = ? WHERE id = ?`,
-      ).run(duplicateMessage(clip.file_name), clip.id, blobSha256, blobSha256, now, item.id);
+      ).run(duplicateMessage(clip.file_name), clip.id, blobSha256, now, item.id);
     } else {
       db.prepare(
         `UPDATE import_items SET state = 'uploaded', error = NULL, sha256 = ?, blob_sha256 = ?, updated_at = ?
@@ -80,7 +85,8 @@ export function completeItem(db: Db, itemId: string, result: ProcessedItem, now 
     const clip = duplicateOf(db, item.dataset_id, item.blob_sha256);
     if (clip) {
       db.prepare(
-        `UPDATE import_items SET state = 'duplicate', error = ?, clip_id = ?, updated_at = ? WHERE id = ?`,
+        `UPDATE import_items SET state = 'duplicate', error = ?, clip_id = ?, blob_sha256 = NULL, updated_at = ?
+         WHERE id = ?`,
       ).run(duplicateMessage(clip.file_name), clip.id, now, itemId);
       refreshImportState(db, item.import_id, now);
       return null;
@@ -121,7 +127,8 @@ export function completeItem(db: Db, itemId: string, result: ProcessedItem, now 
       now,
     );
     db.prepare(
-      `UPDATE import_items SET state = 'done', error = NULL, clip_id = ?, updated_at = ? WHERE id = ?`,
+      `UPDATE import_items SET state = 'done', error = NULL, clip_id = ?, blob_sha256 = NULL, updated_at = ?
+       WHERE id = ?`,
     ).run(clipId, now, itemId);
     refreshImportState(db, item.import_id, now);
     touchDataset(db, item.dataset_id, now);

@@ -13,21 +13,34 @@ export type Db = Database.Database;
 
 export const DATABASE_FILE = 'genki.sqlite';
 
-/** Opens (creating if needed) a database file and migrates it to the newest schema. */
-export function openDatabase(file: string): Db {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const db = new Database(file);
+/** Applies the settings every connection needs, then `prepare`; on any failure the handle is closed. */
+function configured(db: Db, prepare: (db: Db) => void = () => {}): Db {
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     db.pragma('synchronous = NORMAL');
-    migrate(db);
+    prepare(db);
   } catch (error) {
     db.close();
     throw error;
   }
   return db;
+}
+
+/** Opens (creating if needed) a database file and migrates it to the newest schema. */
+export function openDatabase(file: string): Db {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  return configured(new Database(file), migrate);
+}
+
+/**
+ * Opens an existing database as it is, never migrating it: for tools run beside a server, which
+ * must not move the schema under a server built for the one it is at (lib/db/migrate.ts
+ * schemaVersion tells the caller where it is).
+ */
+export function openDatabaseUnmigrated(file: string): Db {
+  return configured(new Database(file, { fileMustExist: true }));
 }
 
 // Kept on globalThis so `next dev` hot reloads reuse the connection instead of leaking handles.

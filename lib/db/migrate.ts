@@ -22,6 +22,12 @@ function currentVersion(db: Database.Database): number {
  * Brings the database up to the newest schema this build knows. Refuses to touch a database written
  * by a newer build: running old code on a newer schema is how data gets lost quietly.
  */
+/** The schema version a database is at, without changing it (0 for one never migrated). */
+export function schemaVersion(db: Database.Database): number {
+  const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'");
+  return table.get() === undefined ? 0 : currentVersion(db);
+}
+
 export function migrate(
   db: Database.Database,
   migrations: readonly Migration[] = MIGRATIONS,

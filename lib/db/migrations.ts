@@ -188,6 +188,36 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX blobs_stored_at ON blobs (stored_at);
     `,
   },
+  {
+    version: 5,
+    name: 'blob-collection-indexes',
+    sql: `
+      -- Garbage collection asks, blob by blob, whether any referencing column (the list in
+      -- lib/storage/blob-references.ts) names it: each needs an index, or every question scans the
+      -- table while the collector holds the write lock. blob_sha256 is NULL for most items.
+      CREATE INDEX clips_source_sha256 ON clips (source_sha256);
+      CREATE INDEX clips_audio_sha256 ON clips (audio_sha256);
+      CREATE INDEX clips_peaks_sha256 ON clips (peaks_sha256);
+      CREATE INDEX import_items_blob_sha256 ON import_items (blob_sha256) WHERE blob_sha256 IS NOT NULL;
+
+      -- When a collection pass first found the blob unreferenced (NULL while referenced): blobs are
+      -- deleted only once unreferenced for the grace period, so a download that started just
+      -- before a dataset was deleted can finish.
+      ALTER TABLE blobs ADD COLUMN unreferenced_since INTEGER;
+
+      -- A finished item's bytes are its clip's source (done) or an existing clip's (duplicate);
+      -- nothing reads them from the item again, and keeping them would keep a deleted clip's source.
+      UPDATE import_items SET blob_sha256 = NULL WHERE state IN ('done', 'duplicate');
+
+      -- A build from before stored_at (a server still running when this one migrated) inserts
+      -- rows without it; 0 would make a blob it just stored look ancient to garbage collection.
+      CREATE TRIGGER blobs_stored_at_now AFTER INSERT ON blobs WHEN NEW.stored_at = 0
+      BEGIN
+        UPDATE blobs SET stored_at = CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)
+        WHERE sha256 = NEW.sha256;
+      END;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce(

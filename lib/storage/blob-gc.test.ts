@@ -1,100 +1,97 @@
-/** Blob garbage collection on a real database and blob folder, with clips made by the import steps. */
+/** Blob garbage collection of unreferenced blobs, on a real database with clips made by the import steps. */
 import fs from 'node:fs';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSession } from '@/lib/auth/sessions';
-import { BlobStore, sha256Hex } from '@/lib/blobs';
-import { createDataset, type DatasetRecord, deleteDataset } from '@/lib/datasets/datasets-store';
-import { claimNextItem, completeItem, markReceived } from '@/lib/datasets/import-items';
-import { findItem } from '@/lib/datasets/import-rows';
+import { describe, expect, it } from 'vitest';
+import type { BlobStore } from '@/lib/blobs';
+import { deleteClip } from '@/lib/datasets/clips-store';
+import { createDataset, deleteDataset } from '@/lib/datasets/datasets-store';
 import { createImportJob } from '@/lib/datasets/imports-store';
-import { type Db, openDatabase } from '@/lib/db';
-import { makeTempDir } from '@/tests/support/temp-dir';
+import type { Db } from '@/lib/db';
 import { collectBlobs } from './blob-gc';
 import { GRACE_MS } from './files';
+import {
+  ALICE,
+  bytes,
+  importClip,
+  later,
+  unreferencedFor,
+  unreferencedSince,
+  useBlobStore,
+} from './test-fixtures';
 
-const ALICE = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY';
-/** A collection run this far in the future sees everything stored by the test as old. */
-const later = () => Date.now() + 2 * GRACE_MS;
-
-let temp: ReturnType<typeof makeTempDir>;
 let db: Db;
 let store: BlobStore;
-beforeEach(() => {
-  temp = makeTempDir();
-  db = openDatabase(path.join(temp.dir, 'genki.sqlite'));
-  store = new BlobStore(temp.dir, db);
-  createSession(db, { address: ALICE, displayName: 'Alice' });
-});
-afterEach(() => {
-  db.close();
-  temp.cleanup();
+useBlobStore((opened) => {
+  ({ db, store } = opened);
 });
 
-const bytes = (text: string) => new TextEncoder().encode(text);
 const hasRow = (sha256: string) => store.info(sha256) !== undefined;
-
-/** Imports one file as the pipeline does (upload → queued → processed) and returns its three blobs. */
-function importClip(dataset: DatasetRecord, content: string, options: { rendered?: boolean } = {}) {
-  const source = store.put(bytes(content)).sha256;
-  const job = createImportJob(db, dataset, {
-    kind: 'files',
-    label: content,
-    items: [{ fileName: `${content}.wav`, relativePath: null, size: content.length, sha256: source }],
-  });
-  const item = findItem(db, job.items[0]?.id ?? '');
-  if (!item) throw new Error('no import item');
-  markReceived(db, item, source);
-  expect(claimNextItem(db)?.id).toBe(item.id);
-  const audio = options.rendered ? store.put(bytes(`render of ${content}`)).sha256 : source;
-  const peaks = store.put(bytes(`peaks of ${content}`)).sha256;
-  const clipId = completeItem(db, item.id, {
-    sourceMediaType: 'audio/wav',
-    audioSha256: audio,
-    audioMediaType: 'audio/wav',
-    peaksSha256: peaks,
-    format: 'wav',
-    isRenderedModule: options.rendered ?? false,
-    sampleRate: 48000,
-    channels: 2,
-    durationSeconds: 30,
-    quality: { level: 'pass', checks: [] },
-    bpm: null,
-  });
-  expect(clipId).not.toBeNull();
-  return { source, audio, peaks };
-}
-
-/** Sets a file's mtime, as if it was last written `ms` ago. */
-function writtenAgo(file: string, ms: number): void {
-  const when = new Date(Date.now() - ms);
-  fs.utimesSync(file, when, when);
-}
+const gone = (sha256: string) => !hasRow(sha256) && !fs.existsSync(store.pathFor(sha256));
 
 describe('blob garbage collection', () => {
-  it('keeps every referenced blob and removes old unreferenced ones, row and file', async () => {
+  it('keeps every referenced blob and removes one unreferenced for the grace period, row and file', async () => {
     const dataset = createDataset(db, ALICE, { name: 'Kept' });
-    const clip = importClip(dataset, 'kept', { rendered: true });
+    const clip = importClip(db, store, dataset, 'kept', { rendered: true });
     const loose = store.put(bytes('nothing references me'));
+    unreferencedFor(db, 2 * GRACE_MS);
 
-    const report = await collectBlobs(db, store, { now: later() });
+    const report = await collectBlobs(db, store);
 
     expect(report.unreferenced).toEqual({ count: 1, bytes: loose.size });
-    expect(hasRow(loose.sha256)).toBe(false);
-    expect(fs.existsSync(store.pathFor(loose.sha256))).toBe(false);
+    expect(gone(loose.sha256)).toBe(true);
     for (const sha256 of [clip.source, clip.audio, clip.peaks]) {
-      expect(hasRow(sha256)).toBe(true);
-      expect(store.has(sha256)).toBe(true);
+      expect(hasRow(sha256) && store.has(sha256)).toBe(true);
+      expect(unreferencedSince(db, sha256)).toBeNull();
     }
   });
 
-  it('spares unreferenced blobs stored within the grace period, including old bytes stored again', async () => {
-    const young = store.put(bytes('just uploaded, row not written yet'));
-    expect((await collectBlobs(db, store)).unreferenced.count).toBe(0);
-    expect(store.has(young.sha256)).toBe(true);
+  it('first marks a newly unreferenced blob, and deletes it only once unreferenced for the grace period', async () => {
+    const loose = store.put(bytes('a dataset that was just deleted'));
+    const found = Date.now() + GRACE_MS; // long after it was stored: only the mark protects it
+    const first = await collectBlobs(db, store, { now: found });
+    expect(first.unreferenced.count).toBe(0);
+    expect(first.awaitingGrace).toEqual({ count: 1, bytes: loose.size });
+    expect(unreferencedSince(db, loose.sha256)).toBe(found);
 
-    // An old unreferenced blob that an import stores again counts as new: the import's row is coming.
-    db.prepare('UPDATE blobs SET stored_at = ?').run(Date.now() - 2 * GRACE_MS);
+    const withinGrace = await collectBlobs(db, store, { now: found + GRACE_MS - 1 });
+    expect(withinGrace.unreferenced.count).toBe(0);
+    expect(unreferencedSince(db, loose.sha256)).toBe(found); // the first sighting counts
+    expect(store.has(loose.sha256)).toBe(true);
+
+    expect((await collectBlobs(db, store, { now: found + GRACE_MS + 1 })).unreferenced.count).toBe(1);
+    expect(gone(loose.sha256)).toBe(true);
+  });
+
+  it('only marks in a marking run, however long the blob has been unreferenced', async () => {
+    const loose = store.put(bytes('unreferenced for days'));
+    const fresh = store.put(bytes('unreferenced since now'));
+    unreferencedFor(db, 48 * GRACE_MS, loose.sha256);
+    const report = await collectBlobs(db, store, { markOnly: true });
+    expect(report.unreferenced.count).toBe(0);
+    expect(report.awaitingGrace.count).toBe(2);
+    expect(unreferencedSince(db, fresh.sha256)).not.toBeNull();
+    expect(store.has(loose.sha256) && hasRow(loose.sha256)).toBe(true);
+  });
+
+  it('clears the mark of a blob referenced again, so its grace period starts over', async () => {
+    const dataset = createDataset(db, ALICE, { name: 'Again' });
+    const loose = store.put(bytes('imported again'));
+    unreferencedFor(db, 2 * GRACE_MS);
+    // Imported before the run: referenced again, so kept and no longer marked.
+    const clip = importClip(db, store, dataset, 'imported again');
+    expect(clip.source).toBe(loose.sha256);
+    await collectBlobs(db, store);
+    expect(unreferencedSince(db, loose.sha256)).toBeNull();
+
+    deleteClip(db, clip.clipId);
+    db.prepare('UPDATE blobs SET stored_at = 0').run();
+    const marking = await collectBlobs(db, store);
+    expect(marking.unreferenced.count).toBe(0);
+    expect(store.has(loose.sha256)).toBe(true);
+  });
+
+  it('spares an unreferenced blob stored again within the grace period (an import’s row is coming)', async () => {
+    const young = store.put(bytes('just uploaded, row not written yet'));
+    unreferencedFor(db, 2 * GRACE_MS);
     const incoming = store.incomingPath();
     fs.writeFileSync(incoming, bytes('just uploaded, row not written yet'));
     store.adopt(incoming, young.sha256);
@@ -103,12 +100,15 @@ describe('blob garbage collection', () => {
     expect((await collectBlobs(db, store, { now: later() })).unreferenced.count).toBe(1);
   });
 
-  it('frees the blobs of a deleted dataset but keeps those another dataset shares', async () => {
+  it('frees the blobs of a deleted dataset an hour on, but keeps those another dataset shares', async () => {
     const doomed = createDataset(db, ALICE, { name: 'Doomed' });
     const other = createDataset(db, ALICE, { name: 'Other' });
-    const own = importClip(doomed, 'only in doomed', { rendered: true });
-    const shared = importClip(doomed, 'in both');
-    expect(importClip(other, 'in both')).toEqual(shared);
+    const own = importClip(db, store, doomed, 'only in doomed', { rendered: true });
+    const shared = importClip(db, store, doomed, 'in both');
+    expect(importClip(db, store, other, 'in both')).toMatchObject({
+      source: shared.source,
+      peaks: shared.peaks,
+    });
     // A file announced but not uploaded yet: its NULL blob_sha256 must not stop the collection.
     createImportJob(db, other, {
       kind: 'files',
@@ -117,74 +117,27 @@ describe('blob garbage collection', () => {
     });
 
     deleteDataset(db, doomed.id);
-    const report = await collectBlobs(db, store, { now: later() });
+    const marking = await collectBlobs(db, store, { now: Date.now() + GRACE_MS });
+    expect(marking.awaitingGrace.count).toBe(3);
+    expect(marking.unreferenced.count).toBe(0);
+    const report = await collectBlobs(db, store, { now: Date.now() + 2 * GRACE_MS + 1 });
 
     expect(report.unreferenced.count).toBe(3);
-    for (const sha256 of [own.source, own.audio, own.peaks]) {
-      expect(hasRow(sha256)).toBe(false);
-      expect(fs.existsSync(store.pathFor(sha256))).toBe(false);
-    }
+    for (const sha256 of [own.source, own.audio, own.peaks]) expect(gone(sha256)).toBe(true);
     for (const sha256 of [shared.source, shared.peaks])
       expect(store.has(sha256) && hasRow(sha256)).toBe(true);
   });
 
-  it('removes interrupted writes older than the grace period, in incoming and beside targets', async () => {
-    const target = store.put(bytes('a finished blob'));
-    const stale = [
-      path.join(store.incomingDir(), 'aaaa.partial'),
-      `${store.pathFor(target.sha256)}.0123456789ab.partial`,
-    ];
-    const fresh = path.join(store.incomingDir(), 'bbbb.partial');
-    for (const file of [...stale, fresh]) fs.writeFileSync(file, 'half a file');
-    for (const file of stale) writtenAgo(file, 2 * GRACE_MS);
+  it('frees the source of a deleted clip: a finished import item no longer holds its bytes', async () => {
+    const dataset = createDataset(db, ALICE, { name: 'Clips' });
+    const clip = importClip(db, store, dataset, 'deleted later');
+    const item = db.prepare('SELECT state, blob_sha256 FROM import_items WHERE id = ?').get(clip.itemId);
+    expect(item).toEqual({ state: 'done', blob_sha256: null });
 
-    const report = await collectBlobs(db, store);
-
-    expect(report.partialFiles).toEqual({ count: 2, bytes: 2 * 'half a file'.length });
-    for (const file of stale) expect(fs.existsSync(file)).toBe(false);
-    expect(fs.existsSync(fresh)).toBe(true);
-    expect(store.has(target.sha256)).toBe(true);
-  });
-
-  it('removes old files that have no row, and leaves young ones and files it did not write', async () => {
-    const orphan = (content: string) => {
-      const file = store.pathFor(sha256Hex(bytes(content)));
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(file, content);
-      return file;
-    };
-    const old = orphan('written before a crash, row never recorded');
-    writtenAgo(old, 2 * GRACE_MS);
-    const young = orphan('being stored right now');
-    const foreign = path.join(path.dirname(old), 'notes.txt');
-    fs.writeFileSync(foreign, 'not a blob');
-    writtenAgo(foreign, 2 * GRACE_MS);
-
-    const report = await collectBlobs(db, store);
-
-    expect(report.orphanFiles.count).toBe(1);
-    expect(fs.existsSync(old)).toBe(false);
-    expect(fs.existsSync(young)).toBe(true);
-    expect(fs.existsSync(foreign)).toBe(true);
-  });
-
-  it('changes nothing in a dry run and reports what a real run then frees', async () => {
-    const loose = store.put(bytes('unreferenced'));
-    const orphanFile = store.pathFor(sha256Hex(bytes('orphan')));
-    fs.mkdirSync(path.dirname(orphanFile), { recursive: true });
-    fs.writeFileSync(orphanFile, 'orphan');
-    const partial = path.join(store.incomingDir(), 'cccc.partial');
-    fs.writeFileSync(partial, 'partial');
-    const now = later();
-    const listing = () => fs.readdirSync(store.root, { recursive: true }).sort();
-    const before = listing();
-
-    const dry = await collectBlobs(db, store, { now, dryRun: true });
-
-    expect(listing()).toEqual(before);
-    expect(hasRow(loose.sha256)).toBe(true);
-    expect(dry.unreferenced.count + dry.orphanFiles.count + dry.partialFiles.count).toBe(3);
-    expect(await collectBlobs(db, store, { now })).toEqual(dry);
-    expect(fs.existsSync(orphanFile) || fs.existsSync(partial) || store.has(loose.sha256)).toBe(false);
+    deleteClip(db, clip.clipId);
+    await collectBlobs(db, store, { markOnly: true });
+    unreferencedFor(db, 2 * GRACE_MS);
+    expect((await collectBlobs(db, store)).unreferenced.count).toBe(2); // source (= audio) and peaks
+    expect(gone(clip.source)).toBe(true);
   });
 });

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../db/migrate';
 import { MIGRATIONS } from '../db/migrations';
-import { BLOB_REFERENCES, NOT_BLOB_REFERENCES, REFERENCED_BLOBS_SQL } from './blob-references';
+import { BLOB_REFERENCES, NOT_BLOB_REFERENCES, referencedSql } from './blob-references';
 
 /** Names that could hold a blob id (or the bytes themselves), whatever a future migration calls them. */
 const LOOKS_LIKE_BLOB = /sha|hash|blob|digest/i;
@@ -53,8 +53,17 @@ describe('blob references', () => {
     expect(classified.size).toBe(BLOB_REFERENCES.length + NOT_BLOB_REFERENCES.length);
   });
 
-  it('select every referenced id and no NULLs', () => {
+  it('find a blob named by any referencing column, and not one only a NULL or another id names', () => {
     const db = migrated();
-    expect(db.prepare(REFERENCED_BLOBS_SQL).all()).toEqual([]);
+    const isReferenced = db.prepare(`SELECT ${referencedSql('@sha256')}`).pluck();
+    expect(isReferenced.get({ sha256: 'a'.repeat(64) })).toBe(0);
+    db.exec(`INSERT INTO accounts VALUES ('alice', NULL, 0, 0);
+      INSERT INTO datasets (id, owner, name, created_at, updated_at) VALUES ('d', 'alice', 'D', 0, 0);
+      INSERT INTO imports (id, dataset_id, kind, label, created_at, updated_at) VALUES ('i', 'd', 'files', 'l', 0, 0);
+      INSERT INTO import_items (id, import_id, dataset_id, position, file_name, size, state, blob_sha256, updated_at)
+        VALUES ('a', 'i', 'd', 1, 'a.wav', 1, 'uploaded', '${'b'.repeat(64)}', 0),
+               ('n', 'i', 'd', 2, 'n.wav', 1, 'pending', NULL, 0);`);
+    expect(isReferenced.get({ sha256: 'b'.repeat(64) })).toBe(1);
+    expect(isReferenced.get({ sha256: 'a'.repeat(64) })).toBe(0);
   });
 });

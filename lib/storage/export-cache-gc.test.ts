@@ -1,13 +1,13 @@
 /** The export render cache budget: least recently used first, in-use entries never, dry runs change nothing. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { sha256Hex } from '@/lib/blobs';
 import { resolveAudio } from '@/lib/datasets/export/export-audio';
 import { testStorage, wavClip } from '@/tests/support/export-clips';
 import { makeTempDir } from '@/tests/support/temp-dir';
 import { evictExportCache } from './export-cache-gc';
-import { GRACE_MS } from './files';
+import { GRACE_MS, noFailures } from './files';
 
 const HOUR = 60 * 60_000;
 const WAV_BYTES = 1000;
@@ -20,7 +20,10 @@ beforeEach(() => {
   temp = makeTempDir();
   cacheDir = path.join(temp.dir, 'export-cache');
 });
-afterEach(() => temp.cleanup());
+afterEach(() => {
+  vi.restoreAllMocks();
+  temp.cleanup();
+});
 
 function setUsed(file: string, agoMs: number): void {
   const when = new Date(Date.now() - agoMs);
@@ -75,6 +78,41 @@ describe('export cache eviction', () => {
     expect([writing, rendering, recent, idle].map(exists)).toEqual([true, true, true, false]);
     expect(report.evicted.count).toBe(1);
     expect(report.bytesAfter).toBe(3 * ENTRY_BYTES);
+  });
+
+  it('keeps an entry used after it was listed (served by the server while another process evicts)', () => {
+    const served = entry('served meanwhile', 5 * HOUR);
+    const idle = entry('idle', 4 * HOUR);
+
+    const report = evictExportCache(cacheDir, {
+      maxBytes: 0,
+      // Runs mid-eviction, after the listing: stands in for export-audio.ts touching a cache hit.
+      isWriting: (key) => {
+        if (key === served.key) setUsed(served.wav, 0);
+        return false;
+      },
+    });
+
+    expect([served, idle].map(exists)).toEqual([true, false]);
+    expect(report.evicted.count).toBe(1);
+  });
+
+  it('keeps going past an entry it may not delete, and counts that entry as kept', () => {
+    const stuck = entry('read-only', 5 * HOUR);
+    const idle = entry('idle', 4 * HOUR);
+    const unlink = fs.unlinkSync;
+    vi.spyOn(fs, 'unlinkSync').mockImplementation((file) => {
+      if (String(file).startsWith(stuck.wav.replace(/wav$/, '')))
+        throw Object.assign(new Error('EACCES'), { code: 'EACCES' });
+      unlink(file);
+    });
+    const failures = noFailures();
+
+    const report = evictExportCache(cacheDir, { maxBytes: 0, failures });
+
+    expect([stuck, idle].map(exists)).toEqual([true, false]);
+    expect(report).toMatchObject({ evicted: { count: 1 }, bytesAfter: ENTRY_BYTES });
+    expect(failures).toMatchObject({ count: 1, first: expect.stringContaining('EACCES') });
   });
 
   it('removes unfinished renders older than the grace period', () => {

@@ -9,6 +9,7 @@
  * render in flight in this process) and an entry used within RECENT_USE_MS, which a download may
  * be about to open. Unfinished writes older than the grace period are removed.
  */
+import fs from 'node:fs';
 import { isSha256Hex } from '../blobs';
 import {
   addFreed,
@@ -17,10 +18,12 @@ import {
   isStalePartial,
   type ListedFile,
   listShardedFiles,
+  noFailures,
   nothingFreed,
   PARTIAL_SUFFIX,
-  removeFile,
+  type RemovalFailures,
   removeFiles,
+  tryRemoveFile,
 } from './files';
 
 /** Longer than a resolved file waits before it is opened for a response. */
@@ -34,6 +37,8 @@ export interface ExportCacheGcOptions {
   dryRun?: boolean;
   now?: number;
   graceMs?: number;
+  /** Where files that could not be deleted are noted (one summary per run). */
+  failures?: RemovalFailures;
 }
 
 export interface ExportCacheGcReport {
@@ -79,6 +84,15 @@ function readEntries(cacheDir: string, cutoff: number, stalePartials: ListedFile
   return [...entries.values()];
 }
 
+/**
+ * Used since it was listed (export-audio.ts touches an entry it is about to serve; the server may
+ * do so while a `genki storage gc` in another process works through its list): it stays.
+ */
+const usedSinceListed = (entry: Entry) =>
+  entry.files.some(
+    (file) => (fs.statSync(file.file, { throwIfNoEntry: false })?.mtimeMs ?? 0) > file.mtimeMs,
+  );
+
 /** Evicts least recently used entries until the cache fits `maxBytes` (see the file comment). */
 export function evictExportCache(cacheDir: string, options: ExportCacheGcOptions): ExportCacheGcReport {
   const now = options.now ?? Date.now();
@@ -86,7 +100,8 @@ export function evictExportCache(cacheDir: string, options: ExportCacheGcOptions
   const stalePartials: ListedFile[] = [];
   const entries = readEntries(cacheDir, now - (options.graceMs ?? GRACE_MS), stalePartials);
 
-  const partialFiles = removeFiles(stalePartials, dryRun);
+  const failures = options.failures ?? noFailures();
+  const partialFiles = removeFiles(stalePartials, dryRun, failures);
   const bytesBefore = entries.reduce((sum, entry) => sum + entry.bytes, 0);
   let bytes = bytesBefore;
   const evicted = nothingFreed();
@@ -98,7 +113,9 @@ export function evictExportCache(cacheDir: string, options: ExportCacheGcOptions
     const ordered = [...entry.files].sort(
       (a, b) => Number(b.name.endsWith('.json')) - Number(a.name.endsWith('.json')),
     );
-    if (!dryRun) for (const file of ordered) removeFile(file.file);
+    // Stops at the first file that cannot go: the entry then stays (and counts) as it is.
+    if (!dryRun && (usedSinceListed(entry) || !ordered.every((file) => tryRemoveFile(file.file, failures))))
+      continue;
     addFreed(evicted, entry.bytes);
     bytes -= entry.bytes;
   }

@@ -66,12 +66,29 @@ export function listShardedFiles(root: string): (ListedFile & { shard: string })
     .flatMap(({ name: shard }) => listFiles(path.join(root, shard)).map((file) => ({ ...file, shard })));
 }
 
-/** Unlinks a file; one that is already gone counts as removed (a crash or another run got there first). */
-export function removeFile(file: string): void {
+/** Files a run could not delete (permissions, a read-only mount): how many, and the first for the log. */
+export interface RemovalFailures {
+  count: number;
+  first?: string;
+}
+
+export const noFailures = (): RemovalFailures => ({ count: 0 });
+
+/**
+ * Unlinks a file and says whether it is gone; one already gone counts as removed (a crash or
+ * another run got there first). Any other error is noted in `failures` rather than thrown: one file
+ * the process may not delete must not stop the rest of a run, every run, for good.
+ */
+export function tryRemoveFile(file: string, failures: RemovalFailures): boolean {
   try {
     fs.unlinkSync(file);
+    return true;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return true;
+    failures.count++;
+    failures.first ??= `${file} (${code ?? (error as Error).message})`;
+    return false;
   }
 }
 
@@ -79,12 +96,15 @@ export function removeFile(file: string): void {
 export const isStalePartial = (file: ListedFile, cutoff: number) =>
   file.name.endsWith(PARTIAL_SUFFIX) && file.mtimeMs < cutoff;
 
-/** Removes the files (or, in a dry run, only counts them). */
-export function removeFiles(files: readonly ListedFile[], dryRun: boolean): FreedFiles {
+/** Removes the files (or, in a dry run, only counts them); what could not be removed is not counted. */
+export function removeFiles(
+  files: readonly ListedFile[],
+  dryRun: boolean,
+  failures: RemovalFailures,
+): FreedFiles {
   const freed = nothingFreed();
   for (const file of files) {
-    if (!dryRun) removeFile(file.file);
-    addFreed(freed, file.size);
+    if (dryRun || tryRemoveFile(file.file, failures)) addFreed(freed, file.size);
   }
   return freed;
 }

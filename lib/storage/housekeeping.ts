@@ -1,13 +1,15 @@
 /**
  * One storage housekeeping pass over a data directory: blob garbage collection (blob-gc.ts), then
- * the export cache budget (export-cache-gc.ts). Plain inputs (no config or global connection), so
+ * the export cache budget (export-cache-gc.ts); or, with `markOnly`, only the first phase of blob
+ * collection (recording which blobs became unreferenced), which is all a run right after a delete
+ * needs to do. Plain inputs (no config or global connection), so
  * the server's scheduler, tests and a command-line tool can all run it on any data directory.
  */
 import { BlobStore } from '../blobs';
 import type { Db } from '../db';
 import { type BlobGcReport, collectBlobs } from './blob-gc';
 import { type ExportCacheGcReport, evictExportCache } from './export-cache-gc';
-import type { FreedFiles } from './files';
+import { type FreedFiles, noFailures, nothingFreed, type RemovalFailures } from './files';
 import { exportCacheDir } from './paths';
 
 export interface HousekeepingOptions {
@@ -17,6 +19,8 @@ export interface HousekeepingOptions {
   /** True for an export render key this process is writing now. */
   isRendering?: (key: string) => boolean;
   dryRun?: boolean;
+  /** Only mark blobs that became unreferenced (see blob-gc.ts); free nothing. */
+  markOnly?: boolean;
   now?: number;
   graceMs?: number;
 }
@@ -27,16 +31,22 @@ export interface HousekeepingReport {
   exportCache: ExportCacheGcReport;
   /** Bytes freed (or, in a dry run, that would be freed) in all. */
   freedBytes: number;
+  /** Files that could not be deleted (they, and their rows, stay for the next run). */
+  failedRemovals: RemovalFailures;
 }
 
 export async function runHousekeeping(options: HousekeepingOptions): Promise<HousekeepingReport> {
-  const shared = { dryRun: options.dryRun, now: options.now, graceMs: options.graceMs };
-  const blobs = await collectBlobs(options.db, new BlobStore(options.dataDir, options.db), shared);
-  const exportCache = evictExportCache(exportCacheDir(options.dataDir), {
-    ...shared,
-    maxBytes: options.exportCacheMaxBytes,
-    isWriting: options.isRendering,
-  });
+  const failures = noFailures();
+  const shared = { dryRun: options.dryRun, now: options.now, graceMs: options.graceMs, failures };
+  const store = new BlobStore(options.dataDir, options.db);
+  const blobs = await collectBlobs(options.db, store, { ...shared, markOnly: options.markOnly });
+  const exportCache = options.markOnly
+    ? { bytesBefore: 0, bytesAfter: 0, evicted: nothingFreed(), partialFiles: nothingFreed() }
+    : evictExportCache(exportCacheDir(options.dataDir), {
+        ...shared,
+        maxBytes: options.exportCacheMaxBytes,
+        isWriting: options.isRendering,
+      });
   const freed = [
     blobs.unreferenced,
     blobs.orphanFiles,
@@ -49,8 +59,13 @@ export async function runHousekeeping(options: HousekeepingOptions): Promise<Hou
     blobs,
     exportCache,
     freedBytes: freed.reduce((sum, part) => sum + part.bytes, 0),
+    failedRemovals: failures,
   };
 }
+
+/** Whether a run has anything for the server log: space freed, rows restored or files it could not delete. */
+export const isWorthLogging = (report: HousekeepingReport) =>
+  report.freedBytes > 0 || report.blobs.rowsRestored > 0 || report.failedRemovals.count > 0;
 
 const UNITS = [
   ['GiB', 1024 ** 3],
@@ -77,7 +92,19 @@ export function describeHousekeeping(report: HousekeepingReport): string {
   const freed = parts
     .filter(([, part]) => part.count > 0)
     .map(([label, part]) => `${part.count} ${label} (${sizeText(part.bytes)})`);
-  const cache = `export cache ${sizeText(exportCache.bytesAfter)}`;
-  if (freed.length === 0) return `nothing to free; ${cache}`;
-  return `${report.dryRun ? 'would free' : 'freed'} ${sizeText(report.freedBytes)}: ${freed.join(', ')}; ${cache}`;
+  const notes = [`export cache ${sizeText(exportCache.bytesAfter)}`];
+  if (blobs.awaitingGrace.count > 0)
+    notes.push(
+      `${blobs.awaitingGrace.count} unreferenced blob(s) (${sizeText(blobs.awaitingGrace.bytes)}) kept until unreferenced for an hour`,
+    );
+  if (blobs.rowsRestored > 0)
+    notes.push(
+      `${report.dryRun ? 'would restore' : 'restored'} the row of ${blobs.rowsRestored} referenced blob file(s)`,
+    );
+  const { failedRemovals } = report;
+  if (failedRemovals.count > 0)
+    notes.push(`could not delete ${failedRemovals.count} file(s), first ${failedRemovals.first}`);
+  const tail = notes.join('; ');
+  if (freed.length === 0) return `nothing to free; ${tail}`;
+  return `${report.dryRun ? 'would free' : 'freed'} ${sizeText(report.freedBytes)}: ${freed.join(', ')}; ${tail}`;
 }

@@ -45,9 +45,22 @@ const factsSchema = z.object({
 });
 
 const RENDER_VERSION = 'export-render-v1';
-const inFlight = new Map<string, Promise<ResolvedAudio>>();
 
-function renderKey(planned: PlannedAudio): string {
+/**
+ * Renders in progress by key. On globalThis, not in this module: the Next bundler gives the
+ * instrumentation hook (where storage housekeeping is scheduled) and the routes (which render)
+ * separate copies of this module, and housekeeping must see the routes' renders (isRenderInFlight).
+ */
+const holder = globalThis as typeof globalThis & {
+  __genkiExportRenders?: Map<string, Promise<ResolvedAudio>>;
+};
+const inFlight = () => {
+  holder.__genkiExportRenders ??= new Map();
+  return holder.__genkiExportRenders;
+};
+
+/** The cache key of a render: its source audio and trim window, never a name. */
+export function renderKey(planned: PlannedAudio): string {
   const trim = planned.render?.trim;
   return createHash('sha256')
     .update(`${RENDER_VERSION}:${planned.clip.audioSha256}:${trim ? `${trim.start}:${trim.end}` : 'whole'}`)
@@ -77,9 +90,15 @@ async function renderCached(planned: PlannedAudio, storage: ExportStorage): Prom
   const factsFile = path.join(dir, `${key}.json`);
   const cached = await readFacts(factsFile);
   if (cached && (await fsp.stat(wav).catch(() => undefined))?.size === cached.size) {
+    // Touching marks the entry used, which keeps eviction off it while it is streamed. If that
+    // fails the entry was evicted (or is going) meanwhile: render again rather than hand out a
+    // file that may vanish before it is opened.
     const now = new Date();
-    await fsp.utimes(wav, now, now).catch(() => undefined);
-    return { ...planned, facts: cached, file: wav, etag: key };
+    const touched = await fsp.utimes(wav, now, now).then(
+      () => true,
+      () => false,
+    );
+    if (touched) return { ...planned, facts: cached, file: wav, etag: key };
   }
   const source = await readBlob(planned, storage);
   const rendered = await renderExportAudio(source, planned.render?.trim ?? null, planned.clip.fileName);
@@ -105,7 +124,7 @@ async function readBlob(planned: PlannedAudio, storage: ExportStorage): Promise<
 
 /** True while this process renders `key` into the cache (housekeeping must not evict it). */
 export function isRenderInFlight(key: string): boolean {
-  return inFlight.has(key);
+  return inFlight().has(key);
 }
 
 /** The bytes and facts of one planned audio file (rendering it first when it needs rendering). */
@@ -128,14 +147,15 @@ export async function resolveAudio(planned: PlannedAudio, storage: ExportStorage
   }
   const key = renderKey(planned);
   // Two requests for the same render (a push fetching while a zip streams) share one render.
-  const running = inFlight.get(key);
+  const renders = inFlight();
+  const running = renders.get(key);
   if (running) return { ...(await running), ...planned };
   const promise = renderCached(planned, storage);
-  inFlight.set(key, promise);
+  renders.set(key, promise);
   try {
     return await promise;
   } finally {
-    inFlight.delete(key);
+    renders.delete(key);
   }
 }
 

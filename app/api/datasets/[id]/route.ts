@@ -39,7 +39,9 @@ export async function PATCH(request: Request, context: IdContext) {
 
 /**
  * Deletes the dataset with its clips and imports. Its blobs may be shared with other datasets, so
- * they are left to storage housekeeping, scheduled here to run shortly (not in this request).
+ * they are left to storage housekeeping: a run shortly after (not in this request) marks the ones
+ * nothing references any more, and a later hourly run deletes those still unreferenced an hour on
+ * (an export or download streaming them meanwhile keeps its files).
  */
 export async function DELETE(request: Request, context: IdContext) {
   try {
