@@ -3,10 +3,12 @@
  * wavesurfer need to seek), a module's rendered WAV, the module itself as a download under a safe
  * Content-Disposition whatever its name, and the waveform peaks.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeWav } from '@/lib/audio/wav';
 import { getBlobStore } from '@/lib/datasets/blob-store';
+import { findClipRow } from '@/lib/datasets/clips-store';
 import { createDataset } from '@/lib/datasets/datasets-store';
 import { findImportJob, findItem } from '@/lib/datasets/import-rows';
 import { createImportJob } from '@/lib/datasets/imports-store';
@@ -153,5 +155,26 @@ describe('clip media routes', () => {
       await (await peaksGet(request('/p', { cookie: alice }), params({ id: clipId }))).json(),
     );
     expect(peaks.data.length).toBe(2 * Math.ceil(clip.durationSeconds * 100));
+  });
+
+  it('says which file is missing when a blob is gone from disk, for each of the three routes', async () => {
+    // Last test: it removes the FLAC clip's files (as a damaged or hand-pruned data directory would).
+    const clipId = item('bass.flac').clipId ?? '';
+    const row = findClipRow(getDb(), clipId);
+    if (!row) throw new Error('no clip row');
+    const blobs = getBlobStore();
+    for (const sha256 of new Set([row.audio_sha256, row.source_sha256, row.peaks_sha256])) {
+      fs.rmSync(blobs.pathFor(sha256));
+    }
+    const cases = [
+      [audioGet, "This clip's audio is missing on the server."],
+      [sourceGet, "This clip's source file is missing on the server."],
+      [peaksGet, "This clip's waveform is missing on the server."],
+    ] as const;
+    for (const [get, message] of cases) {
+      const response = await get(request('/m', { cookie: alice }), params({ id: clipId }));
+      expect(response.status).toBe(404);
+      expect(await response.json()).toMatchObject({ error: { message } });
+    }
   });
 });
