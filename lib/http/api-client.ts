@@ -12,14 +12,16 @@ export class ApiError extends Error {
   }
 }
 
-export async function apiRequest<T extends z.ZodType>(
+/**
+ * fetch() to one of the studio's own routes, same-origin and uncached; a network failure becomes
+ * an ApiError in words. For callers that read the response themselves (a 409 with a body).
+ */
+export async function apiFetch(
   path: string,
-  schema: T,
   init: { method?: string; body?: unknown } = {},
-): Promise<z.infer<T>> {
-  let response: Response;
+): Promise<Response> {
   try {
-    response = await fetch(path, {
+    return await fetch(path, {
       method: init.method ?? 'GET',
       headers: init.body === undefined ? undefined : { 'content-type': 'application/json' },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
@@ -33,6 +35,14 @@ export async function apiRequest<T extends z.ZodType>(
       'network',
     );
   }
+}
+
+export async function apiRequest<T extends z.ZodType>(
+  path: string,
+  schema: T,
+  init: { method?: string; body?: unknown } = {},
+): Promise<z.infer<T>> {
+  const response = await apiFetch(path, init);
   const data: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
     const error = (data as { error?: { code?: string; message?: string } } | undefined)?.error;

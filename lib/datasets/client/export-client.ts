@@ -4,7 +4,7 @@
  * message of a 409, so this reads the body itself.
  */
 import { queryOptions } from '@tanstack/react-query';
-import { ApiError } from '../../http/api-client';
+import { ApiError, apiFetch } from '../../http/api-client';
 import { datasetKeys } from '../../queries/datasets';
 import { type ExportManifest, exportBlockedSchema, exportManifestSchema } from '../model';
 
@@ -19,19 +19,7 @@ export function exportZipUrl(datasetId: string, format: (typeof EXPORT_FORMATS)[
 }
 
 export async function fetchExportState(datasetId: string): Promise<ExportState> {
-  let response: Response;
-  try {
-    response = await fetch(`/api/datasets/${encodeURIComponent(datasetId)}/export/manifest`, {
-      credentials: 'same-origin',
-      cache: 'no-store',
-    });
-  } catch {
-    throw new ApiError(
-      'Genki Studio could not be reached. Check your connection and try again.',
-      0,
-      'network',
-    );
-  }
+  const response = await apiFetch(`/api/datasets/${encodeURIComponent(datasetId)}/export/manifest`);
   const body: unknown = await response.json().catch(() => undefined);
   if (response.status === 409) {
     const blocked = exportBlockedSchema.safeParse(body);
