@@ -9,20 +9,16 @@ import path from 'node:path';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BOB, COMMIT, HASH, NETUID, PASSWORD, submitArgs } from '@/tests/support/commitment-cli';
 import { freePort } from '@/tests/support/free-port';
 import { errorLines, type GenkiResult, runGenki } from '@/tests/support/genki-cli';
 import { httpRpc } from '@/tests/support/local-chain';
 import { makeTempDir } from '@/tests/support/temp-dir';
 import { type LocalNode, startLocalNode } from '../../chain/local-node';
 
-const NETUID = 1;
-const COMMIT = '0123456789abcdef0123456789abcdef01234567';
-const HASH = 'c1S/UOoEheNX0chuty+x036Q0N7MKI4z5HEjamC7PN8=';
-const BOB = '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty';
 const DAVE = '5DAAnrj7VHTznn2AWBemMuyBwZWs6FNFjdyVXUeYum3PTXFy';
 // Never registered anywhere: a hotkey a careless miner might paste on the command line.
 const MNEMONIC = 'follow general depend train voice resemble pear inflict lunar version doctor remember';
-const PASSWORD = 'correct horse battery staple 42';
 // Credentials a provider may put in an endpoint URL (user, password, ?apikey=, a key as a path).
 const URL_USER = 'miner';
 const URL_PASSWORD = 'pa55word';
@@ -32,21 +28,8 @@ const URL_PATH_TOKEN = 'f3a9c1d2e4b5a69788123abc';
 const temp = makeTempDir('genki-submit-failures-');
 let node: LocalNode;
 
-const flags = (endpoint: string, ...extra: string[]) => [
-  'commitment',
-  'submit',
-  '--endpoint',
-  endpoint,
-  '--netuid',
-  String(NETUID),
-  '--repo',
-  'genki/ruby',
-  '--commit',
-  COMMIT,
-  '--secure-hash',
-  HASH,
-  ...extra,
-];
+const flags = (endpoint: string, ...extra: string[]) =>
+  submitArgs(endpoint, '--repo', 'genki/ruby', '--secure-hash', HASH, ...extra);
 
 /** Exactly one non-progress line on stderr, matching; nothing on stdout unless told. */
 function expectOneLine(

@@ -10,6 +10,7 @@ import { Keyring } from '@polkadot/keyring';
 import { u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady, mnemonicToMiniSecret } from '@polkadot/util-crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BOB, COMMIT, HASH, NETUID, PASSWORD, submitArgs } from '@/tests/support/commitment-cli';
 import { errorLines, GENKI_BIN, runGenki } from '@/tests/support/genki-cli';
 import { httpRpc } from '@/tests/support/local-chain';
 import { runReference } from '@/tests/support/python';
@@ -18,13 +19,8 @@ import { ChainClient } from '../../chain/client';
 import { type LocalNode, startLocalNode } from '../../chain/local-node';
 import { secureHashOfDirectory } from '../../chain/secure-hash-node';
 
-const NETUID = 1;
-const COMMIT = '0123456789abcdef0123456789abcdef01234567';
-const HASH = 'c1S/UOoEheNX0chuty+x036Q0N7MKI4z5HEjamC7PN8=';
-const BOB = '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty';
 const MNEMONIC = 'night bar quote buddy sun pole rally year sword patient private identify';
 const MNEMONIC_ADDRESS = '5CM4xEWPNdysgZfeRcxKh2bTkbKmSvaCdFRWvrY7BCPYMngB';
-const PASSWORD = 'correct horse battery staple 42';
 // opentensor/btwallet tests/test_keyfile.py's mnemonic, for the NaCl-encrypted hotkey file.
 const NACL_MNEMONIC = 'old leopard transfer rib spatial phone calm indicate online fire caution review';
 const NACL_ADDRESS = '5HDvhV6WDCjCKyrXqGQSDYqQAzkzabNhctmiDYEqgBC66BsX';
@@ -33,17 +29,7 @@ const temp = makeTempDir('genki-submit-');
 let node: LocalNode;
 let client: ChainClient;
 
-const submit = (...flags: string[]) => [
-  'commitment',
-  'submit',
-  '--endpoint',
-  node.url,
-  '--netuid',
-  String(NETUID),
-  '--commit',
-  COMMIT,
-  ...flags,
-];
+const submit = (...flags: string[]) => submitArgs(node.url, ...flags);
 
 async function register(hotkey: string): Promise<void> {
   const answer = await httpRpc(node, {
